@@ -1,0 +1,105 @@
+package dev.rolelab.cloud;
+
+import dev.rolelab.lab.Architecture;
+import dev.rolelab.lab.ResourceKind;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The AWS account as the workflows see it: one method per call they need. Implemented by the SDK
+ * controllers ({@code cloud.aws.AwsCloud}) and by the in-memory practice cloud.
+ *
+ * <p>Every create tags the resource {@code rolelab:lab=<labId>}. Every delete is idempotent: a resource
+ * that is already gone counts as deleted. Failures are {@link CloudException}s worded for a person.
+ */
+public interface Cloud {
+
+    /** The regions this cloud knows, for validating the user's choice. */
+    Set<String> knownRegions();
+
+    /** The caller's account and ARN (read-only). */
+    Identity identity();
+
+    /** The user's public IPv4 address as the internet sees it, for the SSH rule. */
+    String publicIp();
+
+    /** Whether something named {@code name} of this kind already exists (pre-flight; read-only). */
+    boolean exists(ResourceKind kind, String name);
+
+    /** Whether {@code name} exists and carries {@code labId}'s tag (for ledgers that only recorded an intent). */
+    Ownership ownership(ResourceKind kind, String name, String labId);
+
+    // ---- create
+
+    /** @return the repository ARN */
+    String createRepository(String name, String labId);
+
+    /** @return the policy ARN */
+    String createPolicy(String name, String document, String labId);
+
+    /** @return the role ARN */
+    String createRole(String name, String trustDocument, String labId);
+
+    void attachRolePolicy(String role, String policyArn);
+
+    /** @return the instance profile ARN */
+    String createInstanceProfile(String name, String labId);
+
+    void addRoleToInstanceProfile(String profile, String role);
+
+    /** The default VPC's subnet in a zone offering {@code instanceType}, or the chosen subnet's network. */
+    Network network(String instanceType, String subnetId);
+
+    /** Creates a default VPC (the remedy offered when there is none). @return its id */
+    String createDefaultVpc();
+
+    /** @return the group id */
+    String createSecurityGroup(String name, String description, String vpcId, String labId);
+
+    void allowSsh(String groupId, String cidr);
+
+    /** @return the key pair id */
+    String importKeyPair(String name, String publicKeyOpenSsh, String labId);
+
+    CreatedKey createKeyPair(String name, String labId);
+
+    /** The newest Amazon Linux 2023 AMI for the architecture. */
+    String latestAmi(Architecture architecture);
+
+    /**
+     * RunInstances, retried while a new instance profile propagates (only on that error, up to a deadline).
+     *
+     * @param onRetry told the reason each time a retry is scheduled
+     * @return the instance id
+     */
+    String launch(LaunchRequest request, Consumer<String> onRetry);
+
+    /** Waits until the instance runs; {@code onProgress} hears the state while waiting. */
+    Instance waitUntilRunning(String instanceId, Consumer<String> onProgress);
+
+    // ---- delete (idempotent)
+
+    void terminate(String instanceId);
+
+    void waitUntilTerminated(String instanceId, Consumer<String> onProgress);
+
+    void deleteSecurityGroup(String groupId);
+
+    void deleteKeyPair(String name);
+
+    void removeRoleFromInstanceProfile(String profile, String role);
+
+    void deleteInstanceProfile(String name);
+
+    void detachRolePolicy(String role, String policyArn);
+
+    void deleteRole(String name);
+
+    void deletePolicy(String policyArn);
+
+    void deleteRepository(String name);
+
+    /** Everything tagged by RoleLab in this cloud's region (for sweep). */
+    List<TaggedResource> tagged();
+}

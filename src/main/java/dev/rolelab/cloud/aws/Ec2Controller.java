@@ -1,0 +1,281 @@
+package dev.rolelab.cloud.aws;
+
+import dev.rolelab.cloud.CloudException;
+import dev.rolelab.cloud.CreatedKey;
+import dev.rolelab.cloud.Instance;
+import dev.rolelab.cloud.LaunchRequest;
+import dev.rolelab.cloud.Network;
+import dev.rolelab.cloud.Ownership;
+import dev.rolelab.cloud.TaggedResource;
+import dev.rolelab.cloud.Tags;
+import dev.rolelab.lab.ResourceKind;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataEndpointState;
+import software.amazon.awssdk.services.ec2.model.KeyFormat;
+import software.amazon.awssdk.services.ec2.model.KeyType;
+import software.amazon.awssdk.services.ec2.model.LocationType;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.waiters.Ec2Waiter;
+
+/** EC2 actions, one method per call (EC2 has no typed exceptions: errors are told apart by code). */
+final class Ec2Controller {
+
+    private static final List<String> LIVE_STATES = List.of("pending", "running", "stopping", "stopped", "shutting-down");
+
+    private final Supplier<Ec2Client> ec2;
+    private final AwsSettings settings;
+
+    Ec2Controller(Supplier<Ec2Client> ec2, AwsSettings settings) {
+        this.ec2 = ec2;
+        this.settings = settings;
+    }
+
+    private static Filter filter(String name, String... values) {
+        return Filter.builder().name(name).values(values).build();
+    }
+
+    private static TagSpecification tags(ResourceType type, String labId, String name) {
+        List<Tag> tags = new ArrayList<>();
+        tags.add(Tag.builder().key(Tags.LAB).value(labId).build());
+        if (name != null) {
+            tags.add(Tag.builder().key("Name").value(name).build());
+        }
+        return TagSpecification.builder().resourceType(type).tags(tags).build();
+    }
+
+    Network network(String instanceType, String subnetId) {
+        Ec2Client c = ec2.get();
+        if (subnetId != null) {
+            Subnet s = AwsCall.call("ec2:DescribeSubnets", () -> c.describeSubnets(r -> r.subnetIds(subnetId)).subnets()).stream()
+                    .findFirst().orElseThrow(() -> new CloudException(CloudException.Kind.NOT_FOUND, "InvalidSubnetID.NotFound",
+                            "ec2:DescribeSubnets", "subnet " + subnetId + " does not exist in this region", "check the subnet id and the region", null));
+            return new Network(s.vpcId(), s.subnetId(), s.availabilityZone());
+        }
+        String vpcId = AwsCall.call("ec2:DescribeVpcs", () -> c.describeVpcs(r -> r.filters(filter("isDefault", "true"))).vpcs())
+                .stream().findFirst().map(v -> v.vpcId()).orElseThrow(() -> new CloudException(CloudException.Kind.NO_DEFAULT_VPC,
+                        "VPCIdNotSpecified", "ec2:DescribeVpcs",
+                        "this region has no default VPC, so there is nowhere obvious to put the instance",
+                        "create a default VPC (RoleLab can do it: `aws ec2 create-default-vpc`), or choose a subnet with --subnet", null));
+        Set<String> zones = AwsCall.call("ec2:DescribeInstanceTypeOfferings", () -> c.describeInstanceTypeOfferingsPaginator(r -> r
+                .locationType(LocationType.AVAILABILITY_ZONE).filters(filter("instance-type", instanceType)))
+                .instanceTypeOfferings().stream().map(o -> o.location()).collect(Collectors.toSet()));
+        List<Subnet> subnets = AwsCall.call("ec2:DescribeSubnets", () -> c.describeSubnets(r -> r
+                .filters(filter("vpc-id", vpcId), filter("default-for-az", "true"))).subnets());
+        return subnets.stream().filter(s -> zones.contains(s.availabilityZone()))
+                .min(Comparator.comparing(Subnet::availabilityZone))
+                .map(s -> new Network(vpcId, s.subnetId(), s.availabilityZone()))
+                .orElseThrow(() -> new CloudException(CloudException.Kind.CAPACITY, "Unsupported", "ec2:DescribeInstanceTypeOfferings",
+                        instanceType + " is not offered in any availability zone of the default VPC in " + settings.region(),
+                        "choose another instance type (t3.micro, t3.small, t4g.micro) or another region", null));
+    }
+
+    String createDefaultVpc() {
+        return AwsCall.call("ec2:CreateDefaultVpc", () -> ec2.get().createDefaultVpc(r -> { }).vpc().vpcId());
+    }
+
+    String createSecurityGroup(String name, String description, String vpcId, String labId) {
+        return AwsCall.call("ec2:CreateSecurityGroup", () -> ec2.get().createSecurityGroup(r -> r.groupName(name)
+                .description(description).vpcId(vpcId).tagSpecifications(tags(ResourceType.SECURITY_GROUP, labId, name))).groupId());
+    }
+
+    void allowSsh(String groupId, String cidr) {
+        boolean v6 = cidr.contains(":");
+        AwsCall.run("ec2:AuthorizeSecurityGroupIngress", () -> ec2.get().authorizeSecurityGroupIngress(r -> r.groupId(groupId)
+                .ipPermissions(p -> {
+                    p.ipProtocol("tcp").fromPort(22).toPort(22);
+                    if (v6) {
+                        p.ipv6Ranges(x -> x.cidrIpv6(cidr).description("SSH from the RoleLab user"));
+                    } else {
+                        p.ipRanges(x -> x.cidrIp(cidr).description("SSH from the RoleLab user"));
+                    }
+                })));
+    }
+
+    String importKeyPair(String name, String publicKey, String labId) {
+        return AwsCall.call("ec2:ImportKeyPair", () -> ec2.get().importKeyPair(r -> r.keyName(name)
+                .publicKeyMaterial(SdkBytes.fromString(publicKey, StandardCharsets.US_ASCII))
+                .tagSpecifications(tags(ResourceType.KEY_PAIR, labId, null))).keyPairId());
+    }
+
+    CreatedKey createKeyPair(String name, String labId) {
+        var response = AwsCall.call("ec2:CreateKeyPair", () -> ec2.get().createKeyPair(r -> r.keyName(name)
+                .keyType(KeyType.ED25519).keyFormat(KeyFormat.PEM).tagSpecifications(tags(ResourceType.KEY_PAIR, labId, null))));
+        return new CreatedKey(response.keyPairId(), response.keyMaterial().toCharArray());
+    }
+
+    boolean securityGroupExists(String name) {
+        return !groupsNamed(name).isEmpty();
+    }
+
+    boolean keyPairExists(String name) {
+        return !AwsCall.call("ec2:DescribeKeyPairs", () -> ec2.get().describeKeyPairs(r -> r.filters(filter("key-name", name))).keyPairs()).isEmpty();
+    }
+
+    private List<SecurityGroup> groupsNamed(String name) {
+        return AwsCall.call("ec2:DescribeSecurityGroups", () -> ec2.get().describeSecurityGroups(r -> r
+                .filters(filter("group-name", name))).securityGroups());
+    }
+
+    Ownership ownership(ResourceKind kind, String name, String labId) {
+        return switch (kind) {
+            case SECURITY_GROUP -> groupsNamed(name).stream().findFirst()
+                    .map(g -> owned(g.groupId(), g.tags(), labId)).orElse(Ownership.absent());
+            case KEY_PAIR -> AwsCall.call("ec2:DescribeKeyPairs", () -> ec2.get().describeKeyPairs(r -> r.filters(filter("key-name", name))).keyPairs())
+                    .stream().findFirst().map(k -> owned(k.keyPairId(), k.tags(), labId)).orElse(Ownership.absent());
+            case INSTANCE -> AwsCall.call("ec2:DescribeInstances", () -> ec2.get().describeInstances(r -> r.filters(
+                            filter("tag:" + Tags.LAB, labId), filter("instance-state-name", LIVE_STATES.toArray(String[]::new)))).reservations())
+                    .stream().flatMap(res -> res.instances().stream()).findFirst()
+                    .map(i -> Ownership.ours(i.instanceId())).orElse(Ownership.absent());
+            default -> throw new IllegalArgumentException(kind + " is not an EC2 resource");
+        };
+    }
+
+    private static Ownership owned(String id, List<Tag> tags, String labId) {
+        boolean ours = tags != null && tags.stream().anyMatch(t -> Tags.LAB.equals(t.key()) && labId.equals(t.value()));
+        return ours ? Ownership.ours(id) : Ownership.notOurs(id);
+    }
+
+    /**
+     * RunInstances. A just-made instance profile takes a few seconds to reach EC2, which then answers
+     * InvalidParameterValue; only that is retried, until the deadline (Terraform's provider does the same).
+     */
+    String launch(LaunchRequest q, Consumer<String> onRetry) {
+        long end = System.nanoTime() + settings.propagationDeadline().toNanos();
+        long pause = Math.max(1, settings.propagationPause().toMillis());
+        while (true) {
+            try {
+                return AwsCall.call("ec2:RunInstances", () -> ec2.get().runInstances(r -> {
+                    r.imageId(q.imageId()).instanceType(q.instanceType()).keyName(q.keyName()).minCount(1).maxCount(1)
+                            .iamInstanceProfile(p -> p.name(q.instanceProfile()))
+                            .networkInterfaces(n -> n.deviceIndex(0).subnetId(q.subnetId()).groups(q.securityGroupId())
+                                    .associatePublicIpAddress(true).deleteOnTermination(true))
+                            .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED).httpEndpoint(InstanceMetadataEndpointState.ENABLED)
+                                    .httpPutResponseHopLimit(2))
+                            .tagSpecifications(tags(ResourceType.INSTANCE, q.labId(), q.name()), tags(ResourceType.VOLUME, q.labId(), q.name()));
+                    if (q.instanceType().startsWith("t")) {
+                        r.creditSpecification(c -> c.cpuCredits("standard"));
+                    }
+                }).instances().get(0).instanceId());
+            } catch (CloudException e) {
+                boolean propagating = "InvalidParameterValue".equals(e.code()) && (e.getMessage().contains("Invalid IAM Instance Profile")
+                        || e.getMessage().contains("has no associated IAM Roles"));
+                if (!propagating || System.nanoTime() + pause * 1_000_000 > end) {
+                    throw e;
+                }
+                onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation, usually under 15 s); retrying in "
+                        + pause + " ms");
+                sleep(pause);
+                pause = Math.min(pause * 2, 10_000);
+            }
+        }
+    }
+
+    Instance waitUntilRunning(String instanceId, Consumer<String> onProgress) {
+        onProgress.accept("pending");
+        DescribeInstancesResponse r = AwsCall.call("ec2:DescribeInstances (waiter)", () -> waiter().waitUntilInstanceRunning(q -> q.instanceIds(instanceId))
+                .matched().response().orElseThrow(() -> new CloudException(CloudException.Kind.OTHER, "IncorrectInstanceState",
+                        "ec2:DescribeInstances", "instance " + instanceId + " did not reach running", "look at it in the EC2 console", null)));
+        onProgress.accept("running");
+        return first(r).orElseThrow();
+    }
+
+    Optional<Instance> describe(String instanceId) {
+        return first(AwsCall.call("ec2:DescribeInstances", () -> ec2.get().describeInstances(r -> r.instanceIds(instanceId))));
+    }
+
+    private static Optional<Instance> first(DescribeInstancesResponse r) {
+        return r.reservations().stream().map(Reservation::instances).flatMap(List::stream).findFirst()
+                .map(i -> new Instance(i.instanceId(), i.state().nameAsString(), i.publicIpAddress(),
+                        i.placement() == null ? null : i.placement().availabilityZone()));
+    }
+
+    void terminate(String instanceId) {
+        AwsCall.delete("ec2:TerminateInstances", () -> ec2.get().terminateInstances(r -> r.instanceIds(instanceId)), "InvalidInstanceID.NotFound");
+    }
+
+    void waitUntilTerminated(String instanceId, Consumer<String> onProgress) {
+        onProgress.accept("shutting-down");
+        try {
+            AwsCall.run("ec2:DescribeInstances (waiter)", () -> waiter().waitUntilInstanceTerminated(q -> q.instanceIds(instanceId)));
+        } catch (CloudException e) {
+            if (!"InvalidInstanceID.NotFound".equals(e.code())) {
+                throw e;
+            }
+        }
+        onProgress.accept("terminated");
+    }
+
+    void deleteSecurityGroup(String groupId) {
+        AwsCall.delete("ec2:DeleteSecurityGroup", () -> ec2.get().deleteSecurityGroup(r -> r.groupId(groupId)), "InvalidGroup.NotFound");
+    }
+
+    void deleteKeyPair(String name) {
+        AwsCall.delete("ec2:DeleteKeyPair", () -> ec2.get().deleteKeyPair(r -> r.keyName(name)), "InvalidKeyPair.NotFound");
+    }
+
+    byte[] consoleOutput(String instanceId, boolean latest) {
+        String b64 = AwsCall.call("ec2:GetConsoleOutput", () -> ec2.get().getConsoleOutput(r -> r.instanceId(instanceId).latest(latest)).output());
+        return b64 == null ? new byte[0] : java.util.Base64.getMimeDecoder().decode(b64);
+    }
+
+    List<TaggedResource> tagged() {
+        List<TaggedResource> out = new ArrayList<>();
+        Filter tagged = filter("tag-key", Tags.LAB);
+        AwsCall.call("ec2:DescribeInstances", () -> ec2.get().describeInstancesPaginator(r -> r.filters(tagged,
+                filter("instance-state-name", LIVE_STATES.toArray(String[]::new)))).reservations()).forEach(res -> res.instances().forEach(i ->
+                labOf(i.tags()).ifPresent(lab -> out.add(new TaggedResource(ResourceKind.INSTANCE, nameOf(i.tags(), i.instanceId()), i.instanceId(), lab)))));
+        AwsCall.call("ec2:DescribeSecurityGroups", () -> ec2.get().describeSecurityGroups(r -> r.filters(tagged)).securityGroups()).forEach(g ->
+                labOf(g.tags()).ifPresent(lab -> out.add(new TaggedResource(ResourceKind.SECURITY_GROUP, g.groupName(), g.groupId(), lab))));
+        AwsCall.call("ec2:DescribeKeyPairs", () -> ec2.get().describeKeyPairs(r -> r.filters(tagged)).keyPairs()).forEach(k ->
+                labOf(k.tags()).ifPresent(lab -> out.add(new TaggedResource(ResourceKind.KEY_PAIR, k.keyName(), k.keyPairId(), lab))));
+        return out;
+    }
+
+    private static Optional<String> labOf(List<Tag> tags) {
+        return tags.stream().filter(t -> Tags.LAB.equals(t.key())).map(Tag::value).findFirst();
+    }
+
+    private static String nameOf(List<Tag> tags, String fallback) {
+        return tags.stream().filter(t -> "Name".equals(t.key())).map(Tag::value).findFirst().orElse(fallback);
+    }
+
+    private Ec2Waiter waiter() {
+        Ec2Waiter.Builder b = Ec2Waiter.builder().client(ec2.get());
+        Duration poll = settings.waiterPoll();
+        if (poll != null) {
+            b.overrideConfiguration(WaiterOverrideConfiguration.builder()
+                    .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(poll)).maxAttempts(40).build());
+        }
+        return b.build();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis); // the named, bounded propagation retry above
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudException(CloudException.Kind.OTHER, null, "ec2:RunInstances", "interrupted while waiting for IAM propagation", "", e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.rolelab.run;
+
+import dev.rolelab.cloud.Cloud;
+import dev.rolelab.cloud.CreatedKey;
+import dev.rolelab.cloud.Identity;
+import dev.rolelab.cloud.Instance;
+import dev.rolelab.cloud.LaunchRequest;
+import dev.rolelab.cloud.Network;
+import dev.rolelab.lab.Json;
+import dev.rolelab.lab.KeyChoice;
+import dev.rolelab.lab.LabSpec;
+import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.PolicyDocuments;
+import dev.rolelab.lab.ResourceKind;
+import dev.rolelab.lab.Step;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * Creates the lab's resources: the {@link Step} graph run with independent calls in parallel, each
+ * create recorded in the ledger before (intent) and after (id). A failure part-way rolls back what was
+ * made, unless asked not to; a cancel stops new calls, lets running ones finish, then rolls back.
+ */
+public final class Provisioner {
+
+    public enum Outcome { READY, FAILED, CANCELLED }
+
+    /** What the next stage (SSH) needs. */
+    public record Provisioned(String account, String instanceId, String publicIp, Path privateKey,
+                              String repositoryArn, String roleArn) { }
+
+    /** How provisioning ended; {@code failure} is worded for a person. */
+    public record Result(Outcome outcome, String failure, Step failedStep, Provisioned lab,
+                         Map<Step, Long> stepMillis) { }
+
+    private final Cloud cloud;
+    private final Path keysFolder;
+    private final Executor executor;
+    private final Teardown teardown;
+
+    public Provisioner(Cloud cloud, Path keysFolder, Executor executor) {
+        this.cloud = cloud;
+        this.keysFolder = keysFolder;
+        this.executor = executor;
+        this.teardown = new Teardown(cloud, executor);
+    }
+
+    /** Provisions in the plan's parallel order. */
+    public Result provision(Ledger ledger, Cancel cancel, Events events, boolean rollbackOnFailure) {
+        return run(ledger, Step.topological(), cancel, events, rollbackOnFailure, executor);
+    }
+
+    /** Provisions one call at a time in the tutorial's order (the benchmark's baseline). */
+    public Result provisionSequentially(Ledger ledger, Cancel cancel, Events events, boolean rollbackOnFailure) {
+        return run(ledger, Step.TUTORIAL_ORDER, cancel, events, rollbackOnFailure, Runnable::run);
+    }
+
+    private Result run(Ledger ledger, List<Step> order, Cancel cancel, Events events, boolean rollback, Executor ex) {
+        Facts facts = new Facts(ledger.spec(), ledger.labId());
+        Map<Step, Long> millis = new ConcurrentHashMap<>();
+        StepGraph.Outcome<Step> outcome = StepGraph.run(order, Step::needs, step -> {
+            events.emit(Event.of(Event.Type.STARTED, step.name(), step.title(), ""));
+            long t0 = System.nanoTime();
+            try {
+                String detail = perform(step, ledger, facts, events);
+                millis.put(step, (System.nanoTime() - t0) / 1_000_000);
+                events.emit(Event.of(Event.Type.DONE, step.name(), step.title(), detail));
+            } catch (RuntimeException | IOException e) {
+                events.emit(Event.of(Event.Type.FAILED, step.name(), step.title(), Failures.describe(e)));
+                throw e;
+            }
+        }, ex, cancel::requested, true);
+
+        if (outcome.succeeded()) {
+            ledger.status(Ledger.Status.READY);
+            return new Result(Outcome.READY, null, null, facts.provisioned(), new EnumMap<>(millis));
+        }
+        Step failed = null;
+        for (Map.Entry<Step, Throwable> e : outcome.failures().entrySet()) {
+            if (e.getValue() != null && !(e.getValue() instanceof StepGraph.NotRun) && failed == null) {
+                failed = e.getKey();
+            } else if (e.getValue() instanceof StepGraph.NotRun n) {
+                events.emit(Event.of(Event.Type.SKIPPED, e.getKey().name(), e.getKey().title(), n.getMessage()));
+            }
+        }
+        if (outcome.firstFailure() instanceof Error err) {
+            throw err; // the process is going down: leave the ledger as it is for a later `down`
+        }
+        boolean cancelled = failed == null && cancel.requested();
+        String why = cancelled ? "cancelled" : Failures.describe(outcome.firstFailure());
+        ledger.status(Ledger.Status.FAILED);
+        if (rollback) {
+            events.emit(Event.of(Event.Type.INFO, "", "Rolling back",
+                    (cancelled ? "Cancelled" : "Provisioning failed") + "; removing what was created"));
+            teardown.run(ledger, new Teardown.Options(true), events);
+        } else {
+            events.emit(Event.of(Event.Type.INFO, "", "Kept", "What was created is kept; remove it with: rolelab down --lab " + ledger.labId()));
+        }
+        return new Result(cancelled ? Outcome.CANCELLED : Outcome.FAILED, why, failed, null, new EnumMap<>(millis));
+    }
+
+    private String perform(Step step, Ledger ledger, Facts f, Events events) throws IOException {
+        LabSpec spec = f.spec;
+        switch (step) {
+            case IDENTITY -> {
+                Identity id = cloud.identity();
+                f.account = id.account();
+                ledger.account(id.account());
+                return "account " + id.account() + " as " + id.arn();
+            }
+            case NETWORK -> {
+                f.network = cloud.network(spec.instanceType(), spec.subnet());
+                return f.network.subnetId() + " in " + f.network.availabilityZone() + " (" + f.network.vpcId() + ")";
+            }
+            case AMI -> {
+                f.ami = cloud.latestAmi(spec.architecture());
+                return f.ami + " (" + spec.architecture().awsName() + ")";
+            }
+            case REPOSITORY -> {
+                String name = spec.names().repository();
+                ledger.intend(ResourceKind.REPOSITORY, name);
+                f.repositoryArn = cloud.createRepository(name, f.labId);
+                ledger.created(ResourceKind.REPOSITORY, f.repositoryArn);
+                return f.repositoryArn;
+            }
+            case POLICY -> {
+                String name = spec.names().policy();
+                String document = spec.permissionsPolicy() != null ? spec.permissionsPolicy()
+                        : Json.pretty(PolicyDocuments.permissions(spec.region(), f.account, spec.names().repository()));
+                ledger.intend(ResourceKind.POLICY, name);
+                f.policyArn = cloud.createPolicy(name, document, f.labId);
+                ledger.created(ResourceKind.POLICY, f.policyArn);
+                return f.policyArn;
+            }
+            case ROLE -> {
+                String name = spec.names().role();
+                ledger.intend(ResourceKind.ROLE, name);
+                f.roleArn = cloud.createRole(name, Json.pretty(PolicyDocuments.trust()), f.labId);
+                ledger.created(ResourceKind.ROLE, f.roleArn);
+                return f.roleArn;
+            }
+            case POLICY_ATTACHMENT -> {
+                ledger.intend(ResourceKind.POLICY_ATTACHMENT, spec.names().role(), f.policyArn);
+                cloud.attachRolePolicy(spec.names().role(), f.policyArn);
+                ledger.created(ResourceKind.POLICY_ATTACHMENT, f.policyArn);
+                return spec.names().policy() + " → " + spec.names().role();
+            }
+            case INSTANCE_PROFILE -> {
+                String name = spec.names().instanceProfile();
+                ledger.intend(ResourceKind.INSTANCE_PROFILE, name);
+                String arn = cloud.createInstanceProfile(name, f.labId);
+                ledger.created(ResourceKind.INSTANCE_PROFILE, arn);
+                return arn;
+            }
+            case ROLE_IN_PROFILE -> {
+                ledger.intend(ResourceKind.ROLE_IN_PROFILE, spec.names().instanceProfile(), spec.names().role());
+                cloud.addRoleToInstanceProfile(spec.names().instanceProfile(), spec.names().role());
+                ledger.created(ResourceKind.ROLE_IN_PROFILE, spec.names().role());
+                return spec.names().role() + " → " + spec.names().instanceProfile();
+            }
+            case SECURITY_GROUP -> {
+                String name = spec.names().securityGroup();
+                ledger.intend(ResourceKind.SECURITY_GROUP, name);
+                f.groupId = cloud.createSecurityGroup(name, "RoleLab " + f.labId + ": SSH from one address", f.network.vpcId(), f.labId);
+                ledger.created(ResourceKind.SECURITY_GROUP, f.groupId);
+                cloud.allowSsh(f.groupId, spec.sshCidr());
+                return f.groupId + ", tcp/22 from " + spec.sshCidr();
+            }
+            case KEY_PAIR -> {
+                return keyPair(ledger, f);
+            }
+            case INSTANCE -> {
+                ledger.intend(ResourceKind.INSTANCE, spec.names().instance());
+                String id = cloud.launch(new LaunchRequest(spec.names().instance(), f.labId, f.ami, spec.instanceType(),
+                        f.network.subnetId(), f.groupId, spec.key().name(), spec.names().instanceProfile()),
+                        reason -> events.emit(Event.of(Event.Type.RETRYING, step.name(), step.title(), reason)));
+                ledger.identified(ResourceKind.INSTANCE, id);
+                events.emit(Event.of(Event.Type.PROGRESS, step.name(), step.title(), id + " launched; waiting until it runs"));
+                Instance running = cloud.waitUntilRunning(id,
+                        state -> events.emit(Event.of(Event.Type.PROGRESS, step.name(), step.title(), id + " is " + state)));
+                ledger.created(ResourceKind.INSTANCE, id);
+                f.instanceId = id;
+                f.publicIp = running.publicIp();
+                return id + " running at " + running.publicIp();
+            }
+            default -> throw new IllegalStateException("no action for " + step);
+        }
+    }
+
+    private String keyPair(Ledger ledger, Facts f) throws IOException {
+        KeyChoice key = f.spec.key();
+        switch (key.mode()) {
+            case GENERATE -> {
+                Path file = keysFolder.resolve(f.labId + "_ed25519");
+                ledger.intend(ResourceKind.LOCAL_KEY_FILE, file.toString(), file.toString());
+                String publicLine = KeyFiles.generateEd25519(file, "rolelab " + f.labId);
+                ledger.created(ResourceKind.LOCAL_KEY_FILE, file.toString());
+                f.privateKey = file;
+                ledger.intend(ResourceKind.KEY_PAIR, key.name());
+                String id = cloud.importKeyPair(key.name(), publicLine, f.labId);
+                ledger.created(ResourceKind.KEY_PAIR, id);
+                return "ed25519 key generated here (" + file + ", 0600) and imported as " + key.name();
+            }
+            case AWS -> {
+                Path file = keysFolder.resolve(f.labId + ".pem");
+                ledger.intend(ResourceKind.KEY_PAIR, key.name());
+                CreatedKey created = cloud.createKeyPair(key.name(), f.labId);
+                ledger.created(ResourceKind.KEY_PAIR, created.keyPairId());
+                ledger.intend(ResourceKind.LOCAL_KEY_FILE, file.toString(), file.toString());
+                try {
+                    KeyFiles.writePrivate(file, created.privateKey());
+                } finally {
+                    Arrays.fill(created.privateKey(), '\0');
+                }
+                ledger.created(ResourceKind.LOCAL_KEY_FILE, file.toString());
+                f.privateKey = file;
+                return "key pair " + key.name() + " created by AWS; private key saved to " + file + " (0600)";
+            }
+            default -> {
+                f.privateKey = key.privateKeyFile();
+                return "using your key pair " + key.name();
+            }
+        }
+    }
+
+    /** What the steps learn, shared between them (each field written by one step, read after it). */
+    private static final class Facts {
+        final LabSpec spec;
+        final String labId;
+        volatile String account;
+        volatile Network network;
+        volatile String ami;
+        volatile String repositoryArn;
+        volatile String policyArn;
+        volatile String roleArn;
+        volatile String groupId;
+        volatile Path privateKey;
+        volatile String instanceId;
+        volatile String publicIp;
+
+        Facts(LabSpec spec, String labId) {
+            this.spec = spec;
+            this.labId = labId;
+        }
+
+        Provisioned provisioned() {
+            return new Provisioned(account, instanceId, publicIp, privateKey, repositoryArn, roleArn);
+        }
+    }
+
+}
