@@ -1,5 +1,36 @@
 package dev.rolelab;
 
+import dev.rolelab.cli.RoleLabCommand;
+import dev.rolelab.lab.DataFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Starts RoleLab: with a subcommand it is the CLI. (A plain class, not a JavaFX Application, so it runs from the classpath.) */
 public final class Main {
-    public static void main(String[] args) { }
+    private Main() { }
+
+    public static void main(String[] args) {
+        configureLogging();
+        System.exit(RoleLabCommand.commandLine().execute(args));
+    }
+
+    /** SLF4J simple logger into the data folder (never the console, where it would mix with the output). */
+    static void configureLogging() {
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) {
+            return;
+        }
+        try {
+            Path dir = DataFolder.resolve();
+            Files.createDirectories(dir);
+            System.setProperty("org.slf4j.simpleLogger.logFile", dir.resolve("rolelab.log").toString());
+        } catch (Exception e) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            return;
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk", "warn");
+    }
 }

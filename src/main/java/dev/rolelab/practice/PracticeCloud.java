@@ -339,6 +339,7 @@ public final class PracticeCloud implements Cloud {
 
     @Override
     public String launch(LaunchRequest request, Consumer<String> onRetry) {
+        Duration pause = timing.poll();
         while (true) {
             call("ec2:RunInstances");
             synchronized (this) {
@@ -347,8 +348,9 @@ public final class PracticeCloud implements Cloud {
                 if (p == null || p.role == null || !propagated) {
                     String reason = "Value (" + request.instanceProfile() + ") for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name";
                     if (p != null && p.role != null) {
-                        onRetry.accept("the new instance profile is not visible to EC2 yet (IAM propagation); retrying");
-                        pause(timing.poll());
+                        onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation); retrying in " + pause.toMillis() + " ms");
+                        pause(pause);
+                        pause = pause.multipliedBy(2);
                         continue;
                     }
                     throw error("InvalidParameterValue", reason, "ec2:RunInstances");

@@ -52,7 +52,7 @@ public final class Sweep {
     }
 
     /** Removes every orphan found, one recovered ledger per lab. */
-    public List<String> remove(Found found, String region, Events events) {
+    public List<String> remove(Found found, String region, boolean practice, Events events) {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, List<TaggedResource>> lab : found.byLab().entrySet()) {
             Map<ResourceKind, LedgerEntry> entries = new EnumMap<>(ResourceKind.class);
@@ -69,7 +69,7 @@ public final class Sweep {
                 entries.put(ResourceKind.ROLE_IN_PROFILE, new LedgerEntry(ResourceKind.ROLE_IN_PROFILE,
                         entries.get(ResourceKind.INSTANCE_PROFILE).name(), role.name(), LedgerEntry.State.CREATED, Instant.now()));
             }
-            Ledger.Context ctx = new Ledger.Context(lab.getKey(), region, null, null, false, Instant.now());
+            Ledger.Context ctx = new Ledger.Context(lab.getKey(), region, null, null, practice, Instant.now());
             Ledger ledger = store.recovered(ctx, LabSpec.builder().region(region).sshCidr("0.0.0.0/32").build(), new ArrayList<>(entries.values()));
             events.emit(Event.of(Event.Type.INFO, "", "Sweep", "removing " + entries.size() + " resource(s) of " + lab.getKey()));
             Teardown.Result result = new Teardown(cloud, executor).run(ledger, new Teardown.Options(false), events);

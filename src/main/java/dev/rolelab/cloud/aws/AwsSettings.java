@@ -23,6 +23,19 @@ public record AwsSettings(String region, String profile, URI endpoint, AwsCreden
 
     public static final URI CHECK_IP = URI.create("https://checkip.amazonaws.com/");
 
+    /** AWS_REGION, then the profile's region, else us-east-1 (read from the local config only; no network). */
+    public static String defaultRegion(String profile) {
+        try {
+            var chain = software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain.builder();
+            if (profile != null) {
+                chain.profileName(profile);
+            }
+            return chain.build().getRegion().id();
+        } catch (RuntimeException e) {
+            return "us-east-1";
+        }
+    }
+
     public static AwsSettings forRegion(String region, String profile, URI endpoint) {
         return new AwsSettings(region, profile, endpoint, null, false, null, Duration.ofMinutes(2), Duration.ofSeconds(2), CHECK_IP);
     }

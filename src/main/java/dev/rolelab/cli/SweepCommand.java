@@ -1,0 +1,55 @@
+package dev.rolelab.cli;
+
+import dev.rolelab.cloud.Cloud;
+import dev.rolelab.cloud.TaggedResource;
+import dev.rolelab.run.Sweep;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "sweep", description = "Find resources tagged by RoleLab in a region that no ledger here lists; delete them with --yes.")
+final class SweepCommand implements Callable<Integer> {
+    @Mixin
+    Connection connection;
+
+    @Option(names = "--yes", description = "Delete what is found (without it, sweep only reports).")
+    boolean yes;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        try (Wiring w = new Wiring()) {
+            Cloud cloud = w.cloud(connection);
+            String region = w.region(connection);
+            Sweep sweep = new Sweep(cloud, w.ledgers, w.executor);
+            Sweep.Found found = sweep.scan();
+            if (found.empty()) {
+                out.printf("Nothing tagged rolelab:lab in %s that a ledger here does not already list.%n", region);
+                return ExitCodes.DONE;
+            }
+            for (Map.Entry<String, List<TaggedResource>> lab : found.byLab().entrySet()) {
+                out.printf("Lab %s (no ledger on this computer):%n", lab.getKey());
+                lab.getValue().forEach(r -> out.printf("    %-38s %s  %s%n", r.kind().title(), r.name(), r.id()));
+            }
+            if (!yes) {
+                out.println("Nothing deleted. Run again with --yes to delete these.");
+                return ExitCodes.DONE;
+            }
+            out.flush();
+            List<String> failures = sweep.remove(found, region, connection.practice, new Printer(System.out));
+            System.out.flush();
+            failures.forEach(f -> err.println("rolelab: not removed: " + f));
+            return failures.isEmpty() ? ExitCodes.DONE : ExitCodes.CLOUD_FAILED;
+        }
+    }
+}

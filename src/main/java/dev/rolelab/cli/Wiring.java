@@ -1,0 +1,78 @@
+package dev.rolelab.cli;
+
+import dev.rolelab.cloud.Cloud;
+import dev.rolelab.cloud.aws.AwsCloud;
+import dev.rolelab.cloud.aws.AwsSettings;
+import dev.rolelab.lab.DataFolder;
+import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.LedgerStore;
+import dev.rolelab.practice.PracticeCloud;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The one place the CLI picks adapters: the AWS SDK cloud, or the practice cloud. */
+final class Wiring implements AutoCloseable {
+
+    final Path data;
+    final LedgerStore ledgers;
+    final ExecutorService executor;
+
+    Wiring() {
+        this.data = DataFolder.resolve();
+        this.ledgers = new LedgerStore(data);
+        AtomicInteger n = new AtomicInteger();
+        // a handful of AWS calls in flight at once is all the plan can use
+        this.executor = Executors.newFixedThreadPool(6, r -> {
+            Thread t = new Thread(r, "rolelab-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    Path keysFolder() {
+        return data.resolve("keys");
+    }
+
+    String region(Connection c) {
+        if (c.region != null) {
+            return c.region;
+        }
+        return c.practice ? "us-east-1" : AwsSettings.defaultRegion(c.profile);
+    }
+
+    Cloud cloud(Connection c) {
+        return cloud(c.practice, region(c), c.profile, c.endpointUrl);
+    }
+
+    /** The cloud a ledger's lab lives in, whatever the current command line says. */
+    Cloud cloud(Ledger ledger) {
+        Ledger.Context ctx = ledger.context();
+        return cloud(ctx.practice(), ctx.region(), ctx.profile(), ctx.endpointUrl());
+    }
+
+    Cloud cloud(boolean practice, String region, String profile, String endpointUrl) {
+        if (practice) {
+            PracticeCloud.Timing timing = "instant".equals(System.getProperty("rolelab.practice.timing"))
+                    ? PracticeCloud.Timing.INSTANT : PracticeCloud.Timing.REALISTIC;
+            return new PracticeCloud(data.resolve("practice").resolve("account.json"), region, timing);
+        }
+        URI endpoint;
+        try {
+            endpoint = endpointUrl == null ? null : URI.create(endpointUrl);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("endpoint-url", "'" + endpointUrl + "' is not a URL");
+        }
+        if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null)) {
+            throw new InvalidInput("endpoint-url", "'" + endpointUrl + "' needs a scheme and a host, e.g. http://127.0.0.1:4566");
+        }
+        return new AwsCloud(AwsSettings.forRegion(region, profile, endpoint));
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
