@@ -342,40 +342,45 @@ public final class PracticeCloud implements Cloud {
         Duration pause = timing.poll();
         while (true) {
             call("ec2:RunInstances");
-            synchronized (this) {
-                PracticeAccount.Profile p = account.profiles.get(request.instanceProfile());
-                boolean propagated = p != null && p.role != null && now() - p.roleAddedAt >= timing.propagation().toMillis();
-                if (p == null || p.role == null || !propagated) {
-                    String reason = "Value (" + request.instanceProfile() + ") for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name";
-                    if (p != null && p.role != null) {
-                        onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation); retrying in " + pause.toMillis() + " ms");
-                        pause(pause);
-                        pause = pause.multipliedBy(2);
-                        continue;
-                    }
-                    throw error("InvalidParameterValue", reason, "ec2:RunInstances");
-                }
-                if (!account.groups.containsKey(request.securityGroupId())) {
-                    throw error("InvalidGroup.NotFound", "The security group '" + request.securityGroupId() + "' does not exist", "ec2:RunInstances");
-                }
-                if (!account.keys.containsKey(request.keyName())) {
-                    throw error("InvalidKeyPair.NotFound", "The key pair '" + request.keyName() + "' does not exist", "ec2:RunInstances");
-                }
-                PracticeAccount.Machine m = new PracticeAccount.Machine();
-                m.id = "i-0" + next() + "practice";
-                m.name = request.name();
-                m.lab = request.labId();
-                m.group = request.securityGroupId();
-                m.key = request.keyName();
-                m.profile = request.instanceProfile();
-                m.type = request.instanceType();
-                m.ip = "198.51.100." + (10 + account.instances.size() % 200);
-                m.launchedAt = now();
-                account.instances.put(m.id, m);
-                save();
-                return m.id;
+            String id = tryLaunch(request);
+            if (id != null) {
+                return id;
             }
+            onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation); retrying in " + pause.toMillis() + " ms");
+            pause(pause);
+            pause = pause.multipliedBy(2);
         }
+    }
+
+    /** @return the new instance id, or null while the instance profile is still propagating */
+    private synchronized String tryLaunch(LaunchRequest request) {
+        PracticeAccount.Profile p = account.profiles.get(request.instanceProfile());
+        if (p == null || p.role == null) {
+            throw error("InvalidParameterValue", "Value (" + request.instanceProfile()
+                    + ") for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name", "ec2:RunInstances");
+        }
+        if (now() - p.roleAddedAt < timing.propagation().toMillis()) {
+            return null;
+        }
+        if (!account.groups.containsKey(request.securityGroupId())) {
+            throw error("InvalidGroup.NotFound", "The security group '" + request.securityGroupId() + "' does not exist", "ec2:RunInstances");
+        }
+        if (!account.keys.containsKey(request.keyName())) {
+            throw error("InvalidKeyPair.NotFound", "The key pair '" + request.keyName() + "' does not exist", "ec2:RunInstances");
+        }
+        PracticeAccount.Machine m = new PracticeAccount.Machine();
+        m.id = "i-0" + next() + "practice";
+        m.name = request.name();
+        m.lab = request.labId();
+        m.group = request.securityGroupId();
+        m.key = request.keyName();
+        m.profile = request.instanceProfile();
+        m.type = request.instanceType();
+        m.ip = "198.51.100." + (10 + account.instances.size() % 200);
+        m.launchedAt = now();
+        account.instances.put(m.id, m);
+        save();
+        return m.id;
     }
 
     @Override

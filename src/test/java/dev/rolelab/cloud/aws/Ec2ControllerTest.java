@@ -1,0 +1,222 @@
+package dev.rolelab.cloud.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.rolelab.cloud.aws.AwsWire.ec2;
+import static dev.rolelab.cloud.aws.AwsWire.ec2Error;
+import static dev.rolelab.cloud.aws.AwsWire.instances;
+import static dev.rolelab.cloud.aws.AwsWire.query;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.rolelab.cloud.CloudException;
+import dev.rolelab.cloud.Instance;
+import dev.rolelab.cloud.LaunchRequest;
+import dev.rolelab.cloud.Network;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class Ec2ControllerTest {
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    static final LaunchRequest LAUNCH = new LaunchRequest("ec2-ecr-test", "lab-1", "ami-0abcdef1234567890", "t3.micro",
+            "subnet-0bbb", "sg-0123", "rolelab-ec2-ecr-test", "containerise");
+
+    static final String RUN_OK = "<reservationId>r-0abc</reservationId><ownerId>123456789012</ownerId><groupSet/><instancesSet><item>"
+            + "<instanceId>i-0abc123def4567890</instanceId><imageId>ami-0abcdef1234567890</imageId>"
+            + "<instanceState><code>0</code><name>pending</name></instanceState></item></instancesSet>";
+
+    AwsCloud cloud;
+
+    @BeforeEach
+    void setUp() {
+        cloud = new AwsCloud(AwsWire.settings(wm.baseUrl()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        cloud.close();
+    }
+
+    private void defaultVpc() {
+        wm.stubFor(query("DescribeVpcs").willReturn(ec2("DescribeVpcs",
+                "<vpcSet><item><vpcId>vpc-0def</vpcId><state>available</state><cidrBlock>172.31.0.0/16</cidrBlock><isDefault>true</isDefault></item></vpcSet>")));
+    }
+
+    @Test
+    void picksTheDefaultVpcSubnetInAZoneThatOffersTheType() {
+        defaultVpc();
+        wm.stubFor(query("DescribeInstanceTypeOfferings").willReturn(ec2("DescribeInstanceTypeOfferings",
+                "<instanceTypeOfferingSet><item><instanceType>t3.micro</instanceType><locationType>availability-zone</locationType><location>us-east-1c</location></item>"
+                        + "<item><instanceType>t3.micro</instanceType><locationType>availability-zone</locationType><location>us-east-1b</location></item></instanceTypeOfferingSet>")));
+        wm.stubFor(query("DescribeSubnets").willReturn(ec2("DescribeSubnets", "<subnetSet>"
+                + "<item><subnetId>subnet-0aaa</subnetId><vpcId>vpc-0def</vpcId><availabilityZone>us-east-1e</availabilityZone><defaultForAz>true</defaultForAz></item>"
+                + "<item><subnetId>subnet-0ccc</subnetId><vpcId>vpc-0def</vpcId><availabilityZone>us-east-1c</availabilityZone><defaultForAz>true</defaultForAz></item>"
+                + "<item><subnetId>subnet-0bbb</subnetId><vpcId>vpc-0def</vpcId><availabilityZone>us-east-1b</availabilityZone><defaultForAz>true</defaultForAz></item>"
+                + "</subnetSet>")));
+        Network n = cloud.network("t3.micro", null);
+        assertEquals(new Network("vpc-0def", "subnet-0bbb", "us-east-1b"), n);
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("DescribeVpcs"))
+                .withFormParam("Filter.1.Name", equalTo("isDefault")).withFormParam("Filter.1.Value.1", equalTo("true")));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("DescribeInstanceTypeOfferings"))
+                .withFormParam("LocationType", equalTo("availability-zone")).withFormParam("Filter.1.Value.1", equalTo("t3.micro")));
+    }
+
+    @Test
+    void noDefaultVpcNamesTheRemedies() {
+        wm.stubFor(query("DescribeVpcs").willReturn(ec2("DescribeVpcs", "<vpcSet/>")));
+        CloudException e = assertThrows(CloudException.class, () -> cloud.network("t3.micro", null));
+        assertEquals(CloudException.Kind.NO_DEFAULT_VPC, e.kind());
+        assertTrue(e.hint().contains("create-default-vpc") && e.hint().contains("--subnet"), e.hint());
+    }
+
+    @Test
+    void securityGroupIsTaggedAndAllowsSshFromOneAddress() {
+        wm.stubFor(query("CreateSecurityGroup").willReturn(ec2("CreateSecurityGroup", "<return>true</return><groupId>sg-0123</groupId>")));
+        wm.stubFor(query("AuthorizeSecurityGroupIngress").willReturn(ec2("AuthorizeSecurityGroupIngress", "<return>true</return>")));
+        assertEquals("sg-0123", cloud.createSecurityGroup("ec2-ecr-test", "RoleLab", "vpc-0def", "lab-1"));
+        cloud.allowSsh("sg-0123", "203.0.113.7/32");
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("CreateSecurityGroup"))
+                .withFormParam("GroupName", equalTo("ec2-ecr-test")).withFormParam("VpcId", equalTo("vpc-0def"))
+                .withFormParam("TagSpecification.1.ResourceType", equalTo("security-group"))
+                .withFormParam("TagSpecification.1.Tag.1.Key", equalTo("rolelab:lab"))
+                .withFormParam("TagSpecification.1.Tag.1.Value", equalTo("lab-1")));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("AuthorizeSecurityGroupIngress"))
+                .withFormParam("GroupId", equalTo("sg-0123"))
+                .withFormParam("IpPermissions.1.IpProtocol", equalTo("tcp"))
+                .withFormParam("IpPermissions.1.FromPort", equalTo("22"))
+                .withFormParam("IpPermissions.1.ToPort", equalTo("22"))
+                .withFormParam("IpPermissions.1.IpRanges.1.CidrIp", equalTo("203.0.113.7/32")));
+    }
+
+    @Test
+    void aTakenGroupNameIsAClash() {
+        wm.stubFor(query("CreateSecurityGroup").willReturn(ec2Error(400, "InvalidGroup.Duplicate",
+                "The security group 'ec2-ecr-test' already exists for VPC 'vpc-0def'")));
+        CloudException e = assertThrows(CloudException.class, () -> cloud.createSecurityGroup("ec2-ecr-test", "d", "vpc-0def", "lab-1"));
+        assertEquals(CloudException.Kind.CLASH, e.kind());
+        assertTrue(e.getMessage().contains("security group"), e.getMessage());
+    }
+
+    @Test
+    void runInstancesAsksForImdsV2StandardCreditsPublicIpAndTheProfile() {
+        wm.stubFor(query("RunInstances").willReturn(ec2("RunInstances", RUN_OK)));
+        assertEquals("i-0abc123def4567890", cloud.launch(LAUNCH, r -> { }));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("RunInstances"))
+                .withFormParam("ImageId", equalTo("ami-0abcdef1234567890"))
+                .withFormParam("InstanceType", equalTo("t3.micro"))
+                .withFormParam("KeyName", equalTo("rolelab-ec2-ecr-test"))
+                .withFormParam("IamInstanceProfile.Name", equalTo("containerise"))
+                .withFormParam("MetadataOptions.HttpTokens", equalTo("required"))
+                .withFormParam("MetadataOptions.HttpPutResponseHopLimit", equalTo("2"))
+                .withFormParam("CreditSpecification.CpuCredits", equalTo("standard"))
+                .withFormParam("NetworkInterface.1.AssociatePublicIpAddress", equalTo("true"))
+                .withFormParam("NetworkInterface.1.SubnetId", equalTo("subnet-0bbb"))
+                .withFormParam("NetworkInterface.1.SecurityGroupId.1", equalTo("sg-0123"))
+                .withFormParam("TagSpecification.1.ResourceType", equalTo("instance"))
+                .withFormParam("TagSpecification.1.Tag.1.Value", equalTo("lab-1")));
+    }
+
+    @Test
+    void runInstancesIsRetriedWhileTheInstanceProfilePropagates() {
+        wm.stubFor(query("RunInstances").inScenario("iam").whenScenarioStateIs("Started").willSetStateTo("2")
+                .willReturn(ec2Error(400, "InvalidParameterValue", "Value (containerise) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name")));
+        wm.stubFor(query("RunInstances").inScenario("iam").whenScenarioStateIs("2").willSetStateTo("3")
+                .willReturn(ec2Error(400, "InvalidParameterValue", "The instance profile containerise has no associated IAM Roles")));
+        wm.stubFor(query("RunInstances").inScenario("iam").whenScenarioStateIs("3")
+                .willReturn(ec2("RunInstances", RUN_OK)));
+        List<String> retries = new ArrayList<>();
+        assertEquals("i-0abc123def4567890", cloud.launch(LAUNCH, retries::add));
+        assertEquals(2, retries.size());
+        assertTrue(retries.get(0).contains("propagation"), retries.get(0));
+        assertEquals(3, wm.getAllServeEvents().size());
+    }
+
+    @Test
+    void otherInvalidParametersAreNotRetried() {
+        wm.stubFor(query("RunInstances").willReturn(ec2Error(400, "InvalidParameterValue", "Invalid value for ImageId")));
+        List<String> retries = new ArrayList<>();
+        CloudException e = assertThrows(CloudException.class, () -> cloud.launch(LAUNCH, retries::add));
+        assertEquals("InvalidParameterValue", e.code());
+        assertEquals(0, retries.size());
+        assertEquals(1, wm.getAllServeEvents().size());
+    }
+
+    @Test
+    void propagationRetriesStopAtTheDeadline() {
+        wm.stubFor(query("RunInstances").willReturn(ec2Error(400, "InvalidParameterValue", "Invalid IAM Instance Profile name")));
+        long t0 = System.nanoTime();
+        assertThrows(CloudException.class, () -> cloud.launch(LAUNCH, r -> { }));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(seconds < 10, "gave up after " + seconds + " s with a 2 s deadline");
+        assertTrue(wm.getAllServeEvents().size() > 3);
+    }
+
+    @Test
+    void capacityErrorsSuggestAnotherTypeOrZone() {
+        wm.stubFor(query("RunInstances").willReturn(ec2Error(400, "VcpuLimitExceeded", "You have requested more vCPU capacity than your current vCPU limit of 0 allows")));
+        CloudException e = assertThrows(CloudException.class, () -> cloud.launch(LAUNCH, r -> { }));
+        assertEquals(CloudException.Kind.CAPACITY, e.kind());
+        assertTrue(e.hint().contains("another instance type"), e.hint());
+    }
+
+    @Test
+    void theRunningWaiterPollsUntilRunningAndReturnsThePublicIp() {
+        wm.stubFor(query("DescribeInstances").inScenario("boot").whenScenarioStateIs("Started").willSetStateTo("up")
+                .willReturn(instances("pending", null)));
+        wm.stubFor(query("DescribeInstances").inScenario("boot").whenScenarioStateIs("up")
+                .willReturn(instances("running", "54.210.167.204")));
+        List<String> states = new ArrayList<>();
+        Instance i = cloud.waitUntilRunning("i-0abc123def4567890", states::add);
+        assertEquals("54.210.167.204", i.publicIp());
+        assertEquals("running", i.state());
+        assertEquals(List.of("pending", "running"), states);
+        assertEquals(2, wm.getAllServeEvents().size());
+    }
+
+    @Test
+    void throttlingIsRetriedBySdk() {
+        wm.stubFor(query("CreateSecurityGroup").inScenario("t").whenScenarioStateIs("Started").willSetStateTo("ok")
+                .willReturn(ec2Error(503, "RequestLimitExceeded", "Request limit exceeded.")));
+        wm.stubFor(query("CreateSecurityGroup").inScenario("t").whenScenarioStateIs("ok")
+                .willReturn(ec2("CreateSecurityGroup", "<return>true</return><groupId>sg-0123</groupId>")));
+        assertEquals("sg-0123", cloud.createSecurityGroup("ec2-ecr-test", "d", "vpc-0def", "lab-1"));
+    }
+
+    @Test
+    void teardownCallsTreatNotFoundAsDone() {
+        wm.stubFor(query("TerminateInstances").willReturn(ec2Error(400, "InvalidInstanceID.NotFound", "The instance ID 'i-0abc' does not exist")));
+        wm.stubFor(query("DeleteSecurityGroup").willReturn(ec2Error(400, "InvalidGroup.NotFound", "The security group 'sg-0123' does not exist")));
+        wm.stubFor(query("DeleteKeyPair").willReturn(ec2("DeleteKeyPair", "<return>true</return>")));
+        cloud.terminate("i-0abc");
+        cloud.deleteSecurityGroup("sg-0123");
+        cloud.deleteKeyPair("rolelab-ec2-ecr-test");
+        assertEquals(3, wm.getAllServeEvents().size());
+    }
+
+    @Test
+    void aGroupStillInUseIsAConflict() {
+        wm.stubFor(query("DeleteSecurityGroup").willReturn(ec2Error(400, "DependencyViolation", "resource sg-0123 has a dependent object")));
+        assertEquals(CloudException.Kind.CONFLICT, assertThrows(CloudException.class, () -> cloud.deleteSecurityGroup("sg-0123")).kind());
+    }
+
+    @Test
+    void importsTheGeneratedPublicKeyWithTheTag() {
+        wm.stubFor(query("ImportKeyPair").willReturn(ec2("ImportKeyPair",
+                "<keyFingerprint>x</keyFingerprint><keyName>rolelab-ec2-ecr-test</keyName><keyPairId>key-0abc</keyPairId>")));
+        assertEquals("key-0abc", cloud.importKeyPair("rolelab-ec2-ecr-test", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI rolelab", "lab-1"));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("ImportKeyPair"))
+                .withFormParam("KeyName", equalTo("rolelab-ec2-ecr-test"))
+                .withFormParam("TagSpecification.1.ResourceType", equalTo("key-pair")));
+    }
+}
