@@ -79,7 +79,7 @@ public final class CloudErrors {
         String hint;
         switch (kind) {
             case ACCESS_DENIED -> {
-                message = "AWS refused " + operation + ": the identity RoleLab runs as is not allowed to call it";
+                message = "AWS refused " + operation + ": the identity RoleLab runs as is not allowed to call it (" + aws + ")";
                 hint = "allow " + operation + " for your user or role (the README lists the minimal policy RoleLab needs)";
             }
             case CREDENTIALS -> {

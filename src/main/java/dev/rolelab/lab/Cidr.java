@@ -107,7 +107,7 @@ public record Cidr(String address, int prefix, boolean ipv6) {
         for (BigInteger g : hv) {
             v = v.shiftLeft(16).or(g);
         }
-        v = v.shiftLeft(16 * (8 - groups));
+        v = v.shiftLeft(16 * (8 - hv.length));
         BigInteger t = BigInteger.ZERO;
         for (BigInteger g : tv) {
             t = t.shiftLeft(16).or(g);

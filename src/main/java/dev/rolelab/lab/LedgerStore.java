@@ -27,7 +27,7 @@ public final class LedgerStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
-    private volatile Consumer<Ledger.Snapshot> afterWrite = s -> { };
+    private volatile Consumer<Ledger.Snapshot> beforeWrite = s -> { };
 
     public LedgerStore(Path dataFolder) {
         this.dir = dataFolder.resolve("labs");
@@ -37,9 +37,9 @@ public final class LedgerStore {
         return dir;
     }
 
-    /** Called after every durable write (tests use it to stop the world at that instant). */
-    public void afterWrite(Consumer<Ledger.Snapshot> hook) {
-        this.afterWrite = hook;
+    /** Called before every write (tests use it to stop the world between two writes, as a crash would). */
+    public void beforeWrite(Consumer<Ledger.Snapshot> hook) {
+        this.beforeWrite = hook;
     }
 
     public static String newLabId() {
@@ -97,6 +97,7 @@ public final class LedgerStore {
     }
 
     synchronized void write(Ledger.Snapshot snapshot) {
+        beforeWrite.accept(snapshot);
         Path file = dir.resolve(snapshot.context().labId() + ".json");
         Path tmp = dir.resolve(snapshot.context().labId() + ".json.tmp");
         try {
@@ -119,7 +120,6 @@ public final class LedgerStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ledger " + file + ": " + e.getMessage(), e);
         }
-        afterWrite.accept(snapshot);
     }
 
     private void syncDirectory() {
