@@ -57,9 +57,8 @@ final class DownCommand implements Callable<Integer> {
                 out.printf("Removing lab %s (%s%s)%n", ledger.labId(), ledger.context().region(), ledger.context().practice() ? ", practice" : "");
                 out.flush();
                 Cloud cloud = w.cloud(ledger);
-                Teardown.Result r = new Teardown(cloud, w.executor).run(ledger, new Teardown.Options(deleteKey), new Printer(System.out));
-                System.out.flush();
-                if (r.clean()) {
+                Teardown.Result r = new Teardown(cloud, w.executor).run(ledger, new Teardown.Options(deleteKey), new Printer(out));
+                    if (r.clean()) {
                     out.printf("Lab %s removed.%n", ledger.labId());
                     ledger.get(dev.rolelab.lab.ResourceKind.LOCAL_KEY_FILE)
                             .filter(e -> e.state() == dev.rolelab.lab.LedgerEntry.State.KEPT)

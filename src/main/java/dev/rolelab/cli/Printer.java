@@ -2,17 +2,17 @@ package dev.rolelab.cli;
 
 import dev.rolelab.run.Event;
 import dev.rolelab.run.Events;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /** Workflow events as readable lines, with the time since the command started. */
 final class Printer implements Events {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long start = System.nanoTime();
     private final boolean unicode;
 
-    Printer(PrintStream out) {
+    Printer(PrintWriter out) {
         this.out = out;
         this.unicode = StandardCharsets.UTF_8.equals(Charset.defaultCharset());
     }
@@ -21,6 +21,7 @@ final class Printer implements Events {
     public synchronized void emit(Event e) {
         if (e.type() == Event.Type.OUTPUT) {
             out.println("    " + e.message());
+            out.flush();
             return;
         }
         String mark = switch (e.type()) {
@@ -35,5 +36,6 @@ final class Printer implements Events {
         double secs = (System.nanoTime() - start) / 1e9;
         String detail = e.message().isEmpty() ? "" : (unicode ? " — " : " - ") + e.message();
         out.printf("[%6.1fs] %s %s%s%n", secs, mark, e.title(), detail);
+        out.flush();
     }
 }

@@ -46,8 +46,7 @@ final class SweepCommand implements Callable<Integer> {
                 return ExitCodes.DONE;
             }
             out.flush();
-            List<String> failures = sweep.remove(found, region, connection.practice, new Printer(System.out));
-            System.out.flush();
+            List<String> failures = sweep.remove(found, region, connection.practice, new Printer(out));
             failures.forEach(f -> err.println("rolelab: not removed: " + f));
             return failures.isEmpty() ? ExitCodes.DONE : ExitCodes.CLOUD_FAILED;
         }

@@ -50,14 +50,13 @@ final class UpCommand implements Callable<Integer> {
             out.flush();
             Cancel cancel = new Cancel();
             Provisioner.Result result;
-            Printer printer = new Printer(System.out);
+            Printer printer = new Printer(out);
             try (Interrupts interrupts = new Interrupts(cancel, err)) {
                 result = new Provisioner(cloud, w.keysFolder(), w.executor).provision(ledger, cancel, printer, !keepOnFailure);
                 if (interrupts.signalled()) {
                     return ExitCodes.CANCELLED;
                 }
             }
-            System.out.flush();
             switch (result.outcome()) {
                 case READY -> {
                     Provisioner.Provisioned p = result.lab();
