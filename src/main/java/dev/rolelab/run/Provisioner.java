@@ -79,7 +79,7 @@ public final class Provisioner {
 
         if (outcome.succeeded()) {
             ledger.status(Ledger.Status.READY);
-            return new Result(Outcome.READY, null, null, facts.provisioned(), new EnumMap<>(millis));
+            return new Result(Outcome.READY, null, null, facts.provisioned(), durations(millis));
         }
         Step failed = null;
         for (Map.Entry<Step, Throwable> e : outcome.failures().entrySet()) {
@@ -102,7 +102,13 @@ public final class Provisioner {
         } else {
             events.emit(Event.of(Event.Type.INFO, "", "Kept", "What was created is kept; remove it with: rolelab down --lab " + ledger.labId()));
         }
-        return new Result(cancelled ? Outcome.CANCELLED : Outcome.FAILED, why, failed, null, new EnumMap<>(millis));
+        return new Result(cancelled ? Outcome.CANCELLED : Outcome.FAILED, why, failed, null, durations(millis));
+    }
+
+    private static Map<Step, Long> durations(Map<Step, Long> millis) {
+        Map<Step, Long> out = new EnumMap<>(Step.class);
+        out.putAll(millis);
+        return out;
     }
 
     private String perform(Step step, Ledger ledger, Facts f, Events events) throws IOException {
