@@ -1,6 +1,7 @@
 package dev.rolelab.cli;
 
 import dev.rolelab.cloud.Cloud;
+import dev.rolelab.cloud.CloudException;
 import dev.rolelab.lab.LabSpec;
 import dev.rolelab.lab.Ledger;
 import dev.rolelab.practice.PracticeCloud;
@@ -25,11 +26,23 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--keep-on-failure", description = "If a step fails, keep what was created (remove it later with `rolelab down`).")
     boolean keepOnFailure;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation.")
-    boolean yes;
+    @Option(names = "--create-default-vpc", description = "If the region has no default VPC, create one first (it is kept afterwards: it belongs to the account, not to the lab).")
+    boolean createDefaultVpc;
 
     @Spec
     CommandSpec command;
+
+    private static void ensureDefaultVpc(Cloud cloud, LabSpec spec, PrintWriter out) {
+        try {
+            cloud.network(spec.instanceType(), null);
+        } catch (CloudException e) {
+            if (e.kind() != CloudException.Kind.NO_DEFAULT_VPC) {
+                throw e;
+            }
+            out.printf("Created the default VPC %s in %s (kept afterwards: it belongs to the account, not to the lab).%n",
+                    cloud.createDefaultVpc(), spec.region());
+        }
+    }
 
     @Override
     public Integer call() {
@@ -43,6 +56,9 @@ final class UpCommand implements Callable<Integer> {
             LabSpec spec = options.toSpec(w.region(connection), cloud);
             String account = cloud.identity().account();
             Checks.validate(spec, cloud, account, w.executor, err);
+            if (createDefaultVpc && spec.subnet() == null) {
+                ensureDefaultVpc(cloud, spec, out);
+            }
 
             Ledger ledger = w.ledgers.create(spec, connection.profile, connection.endpointUrl, connection.practice);
             out.printf("Lab %s in account %s, %s. Its ledger: %s%n", ledger.labId(), account, spec.region(),

@@ -70,18 +70,19 @@ public interface Cloud {
     /**
      * RunInstances, retried while a new instance profile propagates (only on that error, up to a deadline).
      *
-     * @param onRetry told the reason each time a retry is scheduled
+     * @param onRetry told the reason each time a retry is scheduled; may throw to stop retrying (cancel)
      * @return the instance id
      */
     String launch(LaunchRequest request, Consumer<String> onRetry);
 
-    /** Waits until the instance runs; {@code onProgress} hears the state while waiting. */
+    /** Waits until the instance runs; {@code onProgress} hears the state at every poll and may throw to stop waiting (cancel). */
     Instance waitUntilRunning(String instanceId, Consumer<String> onProgress);
 
     // ---- delete (idempotent)
 
     void terminate(String instanceId);
 
+    /** Waits until the instance is terminated (or gone); {@code onProgress} hears the state at every poll. */
     void waitUntilTerminated(String instanceId, Consumer<String> onProgress);
 
     void deleteSecurityGroup(String groupId);

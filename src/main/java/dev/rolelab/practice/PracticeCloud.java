@@ -257,7 +257,7 @@ public final class PracticeCloud implements Cloud {
             if (!account.defaultVpc) {
                 throw new CloudException(CloudException.Kind.NO_DEFAULT_VPC, "VPCIdNotSpecified", "ec2:DescribeVpcs",
                         "this region has no default VPC, so there is nowhere obvious to put the instance",
-                        "create a default VPC (RoleLab can: `aws ec2 create-default-vpc`), or choose a subnet with --subnet", null);
+                        "create a default VPC (`rolelab up --create-default-vpc` does it first; or `aws ec2 create-default-vpc`), or choose a subnet with --subnet", null);
             }
             return new Network(VPC, "subnet-0practice0000000a", region + "a");
         }
@@ -385,14 +385,10 @@ public final class PracticeCloud implements Cloud {
 
     @Override
     public Instance waitUntilRunning(String instanceId, Consumer<String> onProgress) {
-        call("ec2:DescribeInstances");
-        String last = null;
         while (true) {
+            call("ec2:DescribeInstances");
             Instance i = describe(instanceId);
-            if (!i.state().equals(last)) {
-                onProgress.accept(i.state());
-                last = i.state();
-            }
+            onProgress.accept(i.state());
             if (i.state().equals("running")) {
                 return i;
             }
@@ -434,9 +430,8 @@ public final class PracticeCloud implements Cloud {
 
     @Override
     public void waitUntilTerminated(String instanceId, Consumer<String> onProgress) {
-        call("ec2:DescribeInstances");
-        String last = null;
         while (true) {
+            call("ec2:DescribeInstances");
             String state;
             synchronized (this) {
                 PracticeAccount.Machine m = account.instances.get(instanceId);
@@ -447,13 +442,11 @@ public final class PracticeCloud implements Cloud {
                 if (state.equals("terminated")) {
                     account.instances.remove(instanceId); // AWS forgets terminated instances after a while
                     save();
-                    onProgress.accept(state);
-                    return;
                 }
             }
-            if (!state.equals(last)) {
-                onProgress.accept(state);
-                last = state;
+            onProgress.accept(state);
+            if (state.equals("terminated")) {
+                return;
             }
             pause(timing.poll());
         }

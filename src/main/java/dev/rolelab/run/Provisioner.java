@@ -62,7 +62,7 @@ public final class Provisioner {
     }
 
     private Result run(Ledger ledger, List<Step> order, Cancel cancel, Events events, boolean rollback, Executor ex) {
-        Facts facts = new Facts(ledger.spec(), ledger.labId());
+        Facts facts = new Facts(ledger.spec(), ledger.labId(), cancel);
         Map<Step, Long> millis = new ConcurrentHashMap<>();
         StepGraph.Outcome<Step> outcome = StepGraph.run(order, Step::needs, step -> {
             events.emit(Event.of(Event.Type.STARTED, step.name(), step.title(), ""));
@@ -72,7 +72,9 @@ public final class Provisioner {
                 millis.put(step, (System.nanoTime() - t0) / 1_000_000);
                 events.emit(Event.of(Event.Type.DONE, step.name(), step.title(), detail));
             } catch (RuntimeException | IOException e) {
-                events.emit(Event.of(Event.Type.FAILED, step.name(), step.title(), Failures.describe(e)));
+                if (!(e instanceof StepGraph.NotRun)) {
+                    events.emit(Event.of(Event.Type.FAILED, step.name(), step.title(), Failures.describe(e)));
+                }
                 throw e;
             }
         }, ex, cancel::requested, true);
@@ -185,11 +187,20 @@ public final class Provisioner {
                 ledger.intend(ResourceKind.INSTANCE, spec.names().instance());
                 String id = cloud.launch(new LaunchRequest(spec.names().instance(), f.labId, f.ami, spec.instanceType(),
                         f.network.subnetId(), f.groupId, spec.key().name(), spec.names().instanceProfile()),
-                        reason -> events.emit(Event.of(Event.Type.RETRYING, step.name(), step.title(), reason)));
+                        reason -> {
+                            f.stopIfCancelled();
+                            events.emit(Event.of(Event.Type.RETRYING, step.name(), step.title(), reason));
+                        });
                 ledger.identified(ResourceKind.INSTANCE, id);
                 events.emit(Event.of(Event.Type.PROGRESS, step.name(), step.title(), id + " launched; waiting until it runs"));
-                Instance running = cloud.waitUntilRunning(id,
-                        state -> events.emit(Event.of(Event.Type.PROGRESS, step.name(), step.title(), id + " is " + state)));
+                String[] last = {null};
+                Instance running = cloud.waitUntilRunning(id, state -> {
+                    f.stopIfCancelled();
+                    if (!state.equals(last[0])) {
+                        last[0] = state;
+                        events.emit(Event.of(Event.Type.PROGRESS, step.name(), step.title(), id + " is " + state));
+                    }
+                });
                 ledger.created(ResourceKind.INSTANCE, id);
                 f.instanceId = id;
                 f.publicIp = running.publicIp();
@@ -239,6 +250,7 @@ public final class Provisioner {
     private static final class Facts {
         final LabSpec spec;
         final String labId;
+        final Cancel cancel;
         volatile String account;
         volatile Network network;
         volatile String ami;
@@ -250,9 +262,17 @@ public final class Provisioner {
         volatile String instanceId;
         volatile String publicIp;
 
-        Facts(LabSpec spec, String labId) {
+        Facts(LabSpec spec, String labId, Cancel cancel) {
             this.spec = spec;
             this.labId = labId;
+            this.cancel = cancel;
+        }
+
+        /** Long waits end at a cancel; what they waited for is in the ledger, so rollback removes it. */
+        void stopIfCancelled() {
+            if (cancel.requested()) {
+                throw new StepGraph.NotRun("cancelled while waiting");
+            }
         }
 
         Provisioned provisioned() {

@@ -56,7 +56,7 @@ public final class Teardown {
             if (entry.isEmpty() || !entry.get().live()) {
                 return;
             }
-            String title = "Delete the " + kind.title();
+            String title = title(kind);
             events.emit(Event.of(Event.Type.STARTED, kind.name(), title, entry.get().name()));
             try {
                 String detail = retry.call(() -> delete(ledger, entry.get(), options, events, title),
@@ -77,6 +77,17 @@ public final class Teardown {
         }
         ledger.status(failures.isEmpty() ? Ledger.Status.REMOVED : Ledger.Status.FAILED);
         return new Result(failures);
+    }
+
+    /** What removing a kind of resource is called. */
+    public static String title(ResourceKind kind) {
+        return switch (kind) {
+            case POLICY_ATTACHMENT -> "Detach the policy from the role";
+            case ROLE_IN_PROFILE -> "Remove the role from the instance profile";
+            case INSTANCE -> "Terminate the EC2 instance";
+            case LOCAL_KEY_FILE -> "Private key file on this computer";
+            default -> "Delete the " + kind.title();
+        };
     }
 
     private String delete(Ledger ledger, LedgerEntry entry, Options options, Events events, String title) {
@@ -100,7 +111,13 @@ public final class Teardown {
             case INSTANCE -> {
                 cloud.terminate(id);
                 String instance = id;
-                cloud.waitUntilTerminated(id, state -> events.emit(Event.of(Event.Type.PROGRESS, kind.name(), title, instance + " is " + state)));
+                String[] last = {null};
+                cloud.waitUntilTerminated(id, state -> {
+                    if (!state.equals(last[0])) {
+                        last[0] = state;
+                        events.emit(Event.of(Event.Type.PROGRESS, kind.name(), title, instance + " is " + state));
+                    }
+                });
             }
             case SECURITY_GROUP -> cloud.deleteSecurityGroup(id);
             case KEY_PAIR -> cloud.deleteKeyPair(entry.name());

@@ -119,6 +119,23 @@ class CliTest {
     }
 
     @Test
+    void noDefaultVpcFailsWithTheRemedyAndTheFlagCreatesOne() throws Exception {
+        PracticeAccount a = new PracticeAccount();
+        a.defaultVpc = false;
+        Files.createDirectories(home.resolve("practice"));
+        Files.writeString(home.resolve("practice/account.json"), Json.pretty(a));
+        CliRun failed = CliRun.run(home, "up", "--practice");
+        assertEquals(3, failed.exit());
+        assertTrue(failed.err().contains("--create-default-vpc"), failed.err());
+        assertTrue(practiceAccount().empty(), "rolled back");
+        CliRun up = CliRun.run(home, "up", "--practice", "--create-default-vpc");
+        assertEquals(0, up.exit(), up.err());
+        assertTrue(up.out().contains("Created the default VPC"), up.out());
+        assertEquals(0, CliRun.run(home, "down").exit());
+        assertTrue(practiceAccount().defaultVpc, "the default VPC stays");
+    }
+
+    @Test
     void downOfAnUnknownLabIsInvalidInput() {
         CliRun r = CliRun.run(home, "down", "--lab", "lab-00000000");
         assertEquals(2, r.exit());

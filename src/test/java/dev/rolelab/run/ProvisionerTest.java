@@ -144,6 +144,28 @@ class ProvisionerTest {
     }
 
     @Test
+    void cancelDuringTheLongWaitForTheInstanceStopsWaiting() {
+        var slowBoot = new dev.rolelab.practice.PracticeCloud.Timing(java.time.Duration.ZERO, java.time.Duration.ofMinutes(5),
+                java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Duration.ofMillis(5));
+        var cloud = new dev.rolelab.practice.PracticeCloud(null, "us-east-1", slowBoot);
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            Ledger ledger = new LedgerStore(tmp).create(PracticeFixture.spec(), null, null, true);
+            Cancel cancel = new Cancel();
+            Provisioner.Result r = new Provisioner(cloud, tmp.resolve("keys"), executor).provision(ledger, cancel, e -> {
+                if (e.type() == Event.Type.PROGRESS && e.message().endsWith("is pending")) {
+                    cancel.request();
+                }
+            }, true);
+            assertEquals(Provisioner.Outcome.CANCELLED, r.outcome());
+            assertTrue(cloud.empty(), cloud.tagged().toString());
+            assertEquals(List.of(), ledger.live());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void aClashIsNeverAdoptedOrDeleted() {
         try (PracticeFixture f = new PracticeFixture(tmp)) {
             f.cloud.createRole("containerise", "{}", null); // someone else's role, no RoleLab tag

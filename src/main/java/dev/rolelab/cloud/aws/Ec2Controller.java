@@ -20,8 +20,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -36,7 +34,6 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
-import software.amazon.awssdk.services.ec2.waiters.Ec2Waiter;
 
 /** EC2 actions, one method per call (EC2 has no typed exceptions: errors are told apart by code). */
 final class Ec2Controller {
@@ -76,7 +73,7 @@ final class Ec2Controller {
                 .stream().findFirst().map(v -> v.vpcId()).orElseThrow(() -> new CloudException(CloudException.Kind.NO_DEFAULT_VPC,
                         "VPCIdNotSpecified", "ec2:DescribeVpcs",
                         "this region has no default VPC, so there is nowhere obvious to put the instance",
-                        "create a default VPC (RoleLab can do it: `aws ec2 create-default-vpc`), or choose a subnet with --subnet", null));
+                        "create a default VPC (`rolelab up --create-default-vpc` does it first; or `aws ec2 create-default-vpc`), or choose a subnet with --subnet", null));
         Set<String> zones = AwsCall.call("ec2:DescribeInstanceTypeOfferings", () -> c.describeInstanceTypeOfferingsPaginator(r -> r
                 .locationType(LocationType.AVAILABILITY_ZONE).filters(filter("instance-type", instanceType)))
                 .instanceTypeOfferings().stream().map(o -> o.location()).collect(Collectors.toSet()));
@@ -185,19 +182,40 @@ final class Ec2Controller {
                 }
                 onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation, usually under 15 s); retrying in "
                         + pause + " ms");
-                sleep(pause);
+                sleepFor(pause, "ec2:RunInstances");
                 pause = Math.min(pause * 2, 10_000);
             }
         }
     }
 
+    /**
+     * Polls until the instance runs. Not the SDK's waiter: {@code onProgress} hears every poll, so a
+     * cancel (which it signals by throwing) takes effect within one poll rather than after the waiter's minutes.
+     */
     Instance waitUntilRunning(String instanceId, Consumer<String> onProgress) {
-        onProgress.accept("pending");
-        DescribeInstancesResponse r = AwsCall.call("ec2:DescribeInstances (waiter)", () -> waiter().waitUntilInstanceRunning(q -> q.instanceIds(instanceId))
-                .matched().response().orElseThrow(() -> new CloudException(CloudException.Kind.OTHER, "IncorrectInstanceState",
-                        "ec2:DescribeInstances", "instance " + instanceId + " did not reach running", "look at it in the EC2 console", null)));
-        onProgress.accept("running");
-        return first(r).orElseThrow();
+        return poll(instanceId, "running", List.of("pending"), onProgress);
+    }
+
+    private Instance poll(String instanceId, String goal, List<String> onTheWay, Consumer<String> onProgress) {
+        Duration pause = settings.waiterPoll() != null ? settings.waiterPoll() : Duration.ofSeconds(5);
+        long end = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (true) {
+            Instance i = describe(instanceId).orElseThrow(() -> new CloudException(CloudException.Kind.NOT_FOUND,
+                    "InvalidInstanceID.NotFound", "ec2:DescribeInstances", "instance " + instanceId + " has disappeared", "", null));
+            onProgress.accept(i.state());
+            if (goal.equals(i.state())) {
+                return i;
+            }
+            if (!onTheWay.contains(i.state())) {
+                throw new CloudException(CloudException.Kind.OTHER, "IncorrectInstanceState", "ec2:DescribeInstances",
+                        "instance " + instanceId + " is " + i.state() + " instead of " + goal, "look at it in the EC2 console", null);
+            }
+            if (System.nanoTime() > end) {
+                throw new CloudException(CloudException.Kind.OTHER, "Timeout", "ec2:DescribeInstances",
+                        "instance " + instanceId + " is still " + i.state() + " after 10 minutes", "look at it in the EC2 console", null);
+            }
+            sleepFor(pause.toMillis(), "ec2:DescribeInstances");
+        }
     }
 
     Optional<Instance> describe(String instanceId) {
@@ -215,15 +233,13 @@ final class Ec2Controller {
     }
 
     void waitUntilTerminated(String instanceId, Consumer<String> onProgress) {
-        onProgress.accept("shutting-down");
         try {
-            AwsCall.run("ec2:DescribeInstances (waiter)", () -> waiter().waitUntilInstanceTerminated(q -> q.instanceIds(instanceId)));
+            poll(instanceId, "terminated", List.of("pending", "running", "stopping", "stopped", "shutting-down"), onProgress);
         } catch (CloudException e) {
             if (!"InvalidInstanceID.NotFound".equals(e.code())) {
                 throw e;
             }
         }
-        onProgress.accept("terminated");
     }
 
     void deleteSecurityGroup(String groupId) {
@@ -260,22 +276,12 @@ final class Ec2Controller {
         return tags.stream().filter(t -> "Name".equals(t.key())).map(Tag::value).findFirst().orElse(fallback);
     }
 
-    private Ec2Waiter waiter() {
-        Ec2Waiter.Builder b = Ec2Waiter.builder().client(ec2.get());
-        Duration poll = settings.waiterPoll();
-        if (poll != null) {
-            b.overrideConfiguration(WaiterOverrideConfiguration.builder()
-                    .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(poll)).maxAttempts(40).build());
-        }
-        return b.build();
-    }
-
-    private static void sleep(long millis) {
+    private static void sleepFor(long millis, String operation) {
         try {
-            Thread.sleep(millis); // the named, bounded propagation retry above
+            Thread.sleep(millis); // a named, bounded wait: IAM propagation or an instance changing state
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CloudException(CloudException.Kind.OTHER, null, "ec2:RunInstances", "interrupted while waiting for IAM propagation", "", e);
+            throw new CloudException(CloudException.Kind.OTHER, null, operation, "interrupted while waiting", "", e);
         }
     }
 }
