@@ -55,7 +55,7 @@ final class Wiring implements AutoCloseable {
 
     Cloud cloud(boolean practice, String region, String profile, String endpointUrl) {
         if (practice) {
-            PracticeCloud.Timing timing = "instant".equals(System.getProperty("rolelab.practice.timing"))
+            PracticeCloud.Timing timing = instant()
                     ? PracticeCloud.Timing.INSTANT : PracticeCloud.Timing.REALISTIC;
             return new PracticeCloud(data.resolve("practice").resolve("account.json"), region, timing);
         }
@@ -69,6 +69,26 @@ final class Wiring implements AutoCloseable {
             throw new InvalidInput("endpoint-url", "'" + endpointUrl + "' needs a scheme and a host, e.g. http://127.0.0.1:4566");
         }
         return new AwsCloud(AwsSettings.forRegion(region, profile, endpoint));
+    }
+
+    boolean instant() {
+        return "instant".equals(System.getProperty("rolelab.practice.timing"));
+    }
+
+    /** SSH for a real lab; the simulated instance for a practice one. */
+    dev.rolelab.host.Hosts hosts(Cloud cloud) {
+        if (cloud instanceof PracticeCloud practice) {
+            return new dev.rolelab.practice.PracticeHosts(practice, instant() ? java.time.Duration.ZERO : java.time.Duration.ofMillis(35));
+        }
+        return new dev.rolelab.host.ssh.SshHosts();
+    }
+
+    dev.rolelab.run.BuildAndPush.Waits waits(Cloud cloud) {
+        if (cloud instanceof PracticeCloud) {
+            return new dev.rolelab.run.BuildAndPush.Waits(java.time.Duration.ofSeconds(10),
+                    instant() ? java.time.Duration.ofMillis(1) : java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(10));
+        }
+        return dev.rolelab.run.BuildAndPush.Waits.STANDARD;
     }
 
     @Override

@@ -78,6 +78,21 @@ public interface Cloud {
     /** Waits until the instance runs; {@code onProgress} hears the state at every poll and may throw to stop waiting (cancel). */
     Instance waitUntilRunning(String instanceId, Consumer<String> onProgress);
 
+    // ---- the instance and the proof
+
+    /** The instance's serial console output (latest where the type supports it), decoded; "" if none yet. */
+    String consoleOutput(String instanceId);
+
+    /** The image with {@code tag} in the repository, if pushed (ECR DescribeImages). */
+    java.util.Optional<PushedImage> image(String repository, String tag);
+
+    /**
+     * Asks the IAM policy simulator what the role may do on a resource.
+     *
+     * @return per action: {@code allowed}, {@code implicitDeny} or {@code explicitDeny}
+     */
+    java.util.Map<String, String> simulate(String roleArn, List<String> actions, String resourceArn);
+
     // ---- delete (idempotent)
 
     void terminate(String instanceId);

@@ -96,6 +96,24 @@ public final class PolicyReview {
         return new Result(doc, problems);
     }
 
+    /** What the policy simulator would answer for one document (conditions are not evaluated). */
+    public static String decision(JsonNode document, String action, String resource) {
+        List<JsonNode> statements = new ArrayList<>();
+        JsonNode s = document.path("Statement");
+        if (s.isArray()) {
+            s.forEach(statements::add);
+        } else if (s.isObject()) {
+            statements.add(s);
+        }
+        for (JsonNode st : statements) {
+            if ("Deny".equals(st.path("Effect").asText()) && matchesAny(strings(st.path("Action")), action, true)
+                    && matchesAny(strings(st.path("Resource")), resource, false)) {
+                return "explicitDeny";
+            }
+        }
+        return allowed(statements, action, resource) ? "allowed" : "implicitDeny";
+    }
+
     /** Allowed by some Allow statement and denied by no Deny statement (conditions are not evaluated). */
     static boolean allowed(List<JsonNode> statements, String action, String resource) {
         boolean allow = false;

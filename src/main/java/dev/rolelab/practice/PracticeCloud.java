@@ -573,6 +573,76 @@ public final class PracticeCloud implements Cloud {
         return out;
     }
 
+    // ---- the instance's console and the proof
+
+    /** The practice host's SSH host key, as cloud-init would print it. */
+    public static final String HOST_KEY = practiceHostKey();
+
+    private static String practiceHostKey() {
+        try {
+            java.io.ByteArrayOutputStream blob = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream out = new java.io.DataOutputStream(blob);
+            byte[] type = "ssh-ed25519".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] key = java.security.MessageDigest.getInstance("SHA-256").digest("RoleLab practice host".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeInt(type.length);
+            out.write(type);
+            out.writeInt(key.length);
+            out.write(key);
+            return "ssh-ed25519 " + java.util.Base64.getEncoder().encodeToString(blob.toByteArray());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String consoleOutput(String instanceId) {
+        call("ec2:GetConsoleOutput");
+        Instance i = describe(instanceId);
+        if (!"running".equals(i.state())) {
+            return "";
+        }
+        return "[    0.000000] Linux version 6.1.112-124.190.amzn2023.x86_64 (practice simulation)\r\n"
+                + "[   14.270301] cloud-init[1587]: Cloud-init v. 22.2.2 running 'modules:final'\r\n"
+                + "[   14.290114] cloud-init[1587]: #############################################################\r\n"
+                + "[   14.291502] cloud-init[1587]: -----BEGIN SSH HOST KEY FINGERPRINTS-----\r\n"
+                + "[   14.292977] cloud-init[1587]: -----END SSH HOST KEY FINGERPRINTS-----\r\n"
+                + "-----BEGIN SSH HOST KEY KEYS-----\r\n" + HOST_KEY + " \r\n-----END SSH HOST KEY KEYS-----\r\n";
+    }
+
+    @Override
+    public synchronized java.util.Optional<dev.rolelab.cloud.PushedImage> image(String repository, String tag) {
+        call("ecr:DescribeImages");
+        PracticeAccount.Repository r = account.repositories.get(repository);
+        if (r == null) {
+            throw error("RepositoryNotFoundException", "The repository with name '" + repository + "' does not exist", "ecr:DescribeImages");
+        }
+        return r.images.stream().filter(i -> tag.equals(i.tag)).findFirst()
+                .map(i -> new dev.rolelab.cloud.PushedImage(i.tag, i.digest, i.size, java.time.Instant.ofEpochMilli(i.pushedAt)));
+    }
+
+    @Override
+    public synchronized java.util.Map<String, String> simulate(String roleArn, List<String> actions, String resourceArn) {
+        call("iam:SimulatePrincipalPolicy");
+        PracticeAccount.Role role = account.roles.values().stream().filter(r -> r.arn.equals(roleArn)).findFirst()
+                .orElseThrow(() -> error("NoSuchEntity", "The role " + roleArn + " cannot be found.", "iam:SimulatePrincipalPolicy"));
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String action : actions) {
+            String decision = "implicitDeny";
+            for (String policyArn : role.attached) {
+                try {
+                    String d = dev.rolelab.lab.PolicyReview.decision(Json.MAPPER.readTree(account.policies.get(policyArn).document), action, resourceArn);
+                    if (d.equals("explicitDeny") || d.equals("allowed") && !decision.equals("explicitDeny")) {
+                        decision = d;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            out.put(action, decision);
+        }
+        return out;
+    }
+
     // ---- the simulated image registry (used by the practice host)
 
     /** Records a pushed image, as a docker push to ECR would. @return its digest */

@@ -142,6 +142,7 @@ public final class Teardown {
             default -> throw new IllegalStateException("no teardown for " + kind);
         }
         ledger.deleted(kind);
-        return entry.name() + (id != null && !id.equals(entry.name()) ? " (" + id + ")" : "") + " deleted";
+        boolean link = kind == ResourceKind.POLICY_ATTACHMENT || kind == ResourceKind.ROLE_IN_PROFILE;
+        return entry.name() + (id != null && !id.equals(entry.name()) ? " (" + id + ")" : "") + (link ? " done" : " deleted");
     }
 }

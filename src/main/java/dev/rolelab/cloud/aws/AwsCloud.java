@@ -181,6 +181,22 @@ public final class AwsCloud implements Cloud, AutoCloseable {
     }
 
     @Override
+    public String consoleOutput(String instanceId) {
+        return ec2.consoleOutput(instanceId);
+    }
+
+    @Override
+    public java.util.Optional<dev.rolelab.cloud.PushedImage> image(String repository, String tag) {
+        return ecr.image(repository, tag).map(d -> new dev.rolelab.cloud.PushedImage(tag, d.imageDigest(),
+                d.imageSizeInBytes() == null ? 0 : d.imageSizeInBytes(), d.imagePushedAt()));
+    }
+
+    @Override
+    public java.util.Map<String, String> simulate(String roleArn, List<String> actions, String resourceArn) {
+        return iam.simulate(roleArn, actions, resourceArn);
+    }
+
+    @Override
     public void terminate(String instanceId) {
         ec2.terminate(instanceId);
     }

@@ -250,9 +250,21 @@ final class Ec2Controller {
         AwsCall.delete("ec2:DeleteKeyPair", () -> ec2.get().deleteKeyPair(r -> r.keyName(name)), "InvalidKeyPair.NotFound");
     }
 
-    byte[] consoleOutput(String instanceId, boolean latest) {
-        String b64 = AwsCall.call("ec2:GetConsoleOutput", () -> ec2.get().getConsoleOutput(r -> r.instanceId(instanceId).latest(latest)).output());
-        return b64 == null ? new byte[0] : java.util.Base64.getMimeDecoder().decode(b64);
+    /**
+     * GetConsoleOutput. {@code Latest=true} (the live buffer) works only on Nitro instances; older types
+     * answer UnsupportedOperation, and then the buffered output is asked for instead.
+     */
+    String consoleOutput(String instanceId) {
+        String b64;
+        try {
+            b64 = AwsCall.call("ec2:GetConsoleOutput", () -> ec2.get().getConsoleOutput(r -> r.instanceId(instanceId).latest(true)).output());
+        } catch (CloudException e) {
+            if (!"UnsupportedOperation".equals(e.code()) && e.kind() != CloudException.Kind.INVALID) {
+                throw e;
+            }
+            b64 = AwsCall.call("ec2:GetConsoleOutput", () -> ec2.get().getConsoleOutput(r -> r.instanceId(instanceId)).output());
+        }
+        return b64 == null ? "" : new String(java.util.Base64.getMimeDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     List<TaggedResource> tagged() {
