@@ -38,6 +38,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the lab when the tutorial is done, without asking (remove it later with `rolelab down`).")
     boolean keep;
 
+    @Option(names = "--practice-fail", paramLabel = "STEP", hidden = true,
+            description = "Practice mode: make this remote step fail once (trainers demoing a failure), e.g. push.")
+    String practiceFail;
+
     @Option(names = "--create-default-vpc", description = "If the region has no default VPC, create one first (it is kept afterwards: it belongs to the account, not to the lab).")
     boolean createDefaultVpc;
 
@@ -109,7 +113,12 @@ final class UpCommand implements Callable<Integer> {
     /** SSH in, build and push with the role, prove it; then clean up as asked. */
     private int onTheInstance(Wiring w, Cloud cloud, LabSpec spec, Ledger ledger, Provisioner.Provisioned p, Printer printer,
                               PrintWriter out, PrintWriter err) {
-        BuildAndPush remote = new BuildAndPush(cloud, w.hosts(cloud), w.waits(cloud));
+        dev.rolelab.host.Hosts hosts = w.hosts(cloud);
+        if (practiceFail != null && hosts instanceof dev.rolelab.practice.PracticeHosts practice) {
+            dev.rolelab.host.RemoteSteps.forLab(spec, p.account()).stream().filter(st -> st.id().equals(practiceFail)).findFirst()
+                    .ifPresent(st -> practice.failOnce(st.command(), 1));
+        }
+        BuildAndPush remote = new BuildAndPush(cloud, hosts, w.waits(cloud));
         Cancel cancel = new Cancel();
         BuildAndPush.Result r;
         try (Interrupts interrupts = new Interrupts(cancel, err)) {

@@ -136,6 +136,39 @@ class CliTest {
     }
 
     @Test
+    void upPracticeDownAfterRunsTheWholeTutorialAndLeavesNothing() throws Exception {
+        CliRun r = CliRun.run(home, "up", "--practice", "--down-after");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertTrue(r.out().contains("docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/ec2-ecr-test:v1"), r.out());
+        assertTrue(r.out().contains("hello"));
+        assertTrue(r.out().contains("least privilege holds"), r.out());
+        assertTrue(r.out().contains("assumed-role/containerise/"), r.out());
+        assertTrue(r.out().contains("nothing is left in the account"), r.out());
+        assertTrue(practiceAccount().empty());
+    }
+
+    @Test
+    void aFailedRemoteStepExitsFourWithTheStepItsStatusAndLastLines() throws Exception {
+        CliRun r = CliRun.run(home, "up", "--practice", "--practice-fail", "push", "--keep");
+        assertEquals(4, r.exit(), r.err());
+        assertTrue(r.err().contains("Push the image failed with exit status 1"), r.err());
+        assertTrue(r.err().contains("`docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/ec2-ecr-test:v1` exited with status 1"), r.err());
+        assertTrue(r.err().contains("simulated failure requested"), r.err());
+        assertEquals(0, CliRun.run(home, "down").exit());
+        assertTrue(practiceAccount().empty());
+    }
+
+    @Test
+    void upKeepLeavesTheLabAndSaysHowToRemoveIt() throws Exception {
+        CliRun r = CliRun.run(home, "up", "--practice", "--keep");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Remove it with: rolelab down --lab"), r.out());
+        assertFalse(practiceAccount().empty());
+        assertEquals(0, CliRun.run(home, "down").exit());
+        assertTrue(practiceAccount().empty());
+    }
+
+    @Test
     void downOfAnUnknownLabIsInvalidInput() {
         CliRun r = CliRun.run(home, "down", "--lab", "lab-00000000");
         assertEquals(2, r.exit());
