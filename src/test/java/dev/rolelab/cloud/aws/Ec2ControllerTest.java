@@ -211,6 +211,18 @@ class Ec2ControllerTest {
     }
 
     @Test
+    void consoleOutputAsksForTheLatestAndFallsBackWhereTheTypeCannot() {
+        String text = "-----BEGIN SSH HOST KEY KEYS-----\r\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHbVPmMNaBAWW7OlhlCDlHp9Tbm9WGf8WbyDQEcqZ+aR\r\n-----END SSH HOST KEY KEYS-----\r\n";
+        String b64 = java.util.Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        wm.stubFor(query("GetConsoleOutput").atPriority(1).withFormParam("Latest", equalTo("true"))
+                .willReturn(ec2Error(400, "UnsupportedOperation", "The instance type t2.micro does not support retrieving the latest console logs")));
+        wm.stubFor(query("GetConsoleOutput").atPriority(5).willReturn(ec2("GetConsoleOutput",
+                "<instanceId>i-0abc</instanceId><timestamp>2026-11-29T08:41:30Z</timestamp><output>" + b64 + "</output>")));
+        assertEquals(text, cloud.consoleOutput("i-0abc"));
+        assertEquals(2, wm.getAllServeEvents().size());
+    }
+
+    @Test
     void importsTheGeneratedPublicKeyWithTheTag() {
         wm.stubFor(query("ImportKeyPair").willReturn(ec2("ImportKeyPair",
                 "<keyFingerprint>x</keyFingerprint><keyName>rolelab-ec2-ecr-test</keyName><keyPairId>key-0abc</keyPairId>")));
