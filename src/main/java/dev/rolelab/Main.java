@@ -5,12 +5,21 @@ import dev.rolelab.lab.DataFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Starts RoleLab: with a subcommand it is the CLI. (A plain class, not a JavaFX Application, so it runs from the classpath.) */
+/**
+ * Starts RoleLab: with no arguments the wizard, with a subcommand the CLI. A plain class, not a
+ * JavaFX Application, so it runs from the classpath.
+ */
 public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
         configureLogging();
+        if (args.length == 0) {
+            // JavaFX warns when it runs from the classpath; that is how RoleLab runs, so the warning is noise
+            java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+            javafx.application.Application.launch(dev.rolelab.gui.RoleLabApp.class);
+            return;
+        }
         System.exit(RoleLabCommand.commandLine().execute(args));
     }
 

@@ -80,6 +80,9 @@ public interface Cloud {
 
     // ---- the instance and the proof
 
+    /** The instance as it is now (state, public IP). */
+    Instance instance(String instanceId);
+
     /** The instance's serial console output (latest where the type supports it), decoded; "" if none yet. */
     String consoleOutput(String instanceId);
 

@@ -399,6 +399,12 @@ public final class PracticeCloud implements Cloud {
         }
     }
 
+    @Override
+    public Instance instance(String instanceId) {
+        call("ec2:DescribeInstances");
+        return describe(instanceId);
+    }
+
     /** The instance as DescribeInstances would show it now. */
     public synchronized Instance describe(String instanceId) {
         PracticeAccount.Machine m = account.instances.get(instanceId);

@@ -46,6 +46,33 @@ public final class AwsCloud implements Cloud, AutoCloseable {
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
+    /** Region id → its name as AWS writes it ("US East (N. Virginia)"). */
+    public static java.util.Map<String, String> regionNames() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String id : sdkRegions()) {
+            software.amazon.awssdk.regions.RegionMetadata m = software.amazon.awssdk.regions.RegionMetadata.of(Region.of(id));
+            out.put(id, m == null ? id : m.description());
+        }
+        return out;
+    }
+
+    /** The profiles in the local AWS config and credentials files, with whether each signs in through SSO. */
+    public static java.util.Map<String, Boolean> profiles() {
+        java.util.Map<String, Boolean> out = new java.util.TreeMap<>();
+        try {
+            software.amazon.awssdk.profiles.ProfileFile.defaultProfileFile().profiles().forEach((name, p) ->
+                    out.put(name, p.property("sso_start_url").isPresent() || p.property("sso_session").isPresent()));
+        } catch (RuntimeException e) {
+            // no readable config: no profiles
+        }
+        return out;
+    }
+
+    /** Whether this computer has any AWS credentials configured (without reaching the network). */
+    public static boolean credentialsConfigured() {
+        return System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null || !profiles().isEmpty();
+    }
+
     @Override
     public Set<String> knownRegions() {
         return sdkRegions();
@@ -194,6 +221,12 @@ public final class AwsCloud implements Cloud, AutoCloseable {
     @Override
     public java.util.Map<String, String> simulate(String roleArn, List<String> actions, String resourceArn) {
         return iam.simulate(roleArn, actions, resourceArn);
+    }
+
+    @Override
+    public Instance instance(String instanceId) {
+        return ec2.describe(instanceId).orElseThrow(() -> new CloudException(CloudException.Kind.NOT_FOUND, "InvalidInstanceID.NotFound",
+                "ec2:DescribeInstances", "instance " + instanceId + " no longer exists", "", null));
     }
 
     @Override

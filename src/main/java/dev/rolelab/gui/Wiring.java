@@ -1,0 +1,44 @@
+package dev.rolelab.gui;
+
+import dev.rolelab.cloud.Cloud;
+import dev.rolelab.cloud.aws.AwsCloud;
+import dev.rolelab.cloud.aws.AwsSettings;
+import dev.rolelab.gui.util.UiExecutor;
+import dev.rolelab.host.ssh.SshHosts;
+import dev.rolelab.lab.LedgerStore;
+import dev.rolelab.practice.PracticeCloud;
+import dev.rolelab.practice.PracticeHosts;
+import dev.rolelab.run.BuildAndPush;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The one place the wizard picks adapters. */
+public final class Wiring {
+    private Wiring() { }
+
+    public static Services production(Path data) {
+        return practiceAt(data, PracticeCloud.Timing.REALISTIC, Duration.ofMillis(35), false);
+    }
+
+    /**
+     * @param timing    the practice cloud's pace
+     * @param lineDelay the practice host's pace
+     * @param fast      short waits for the instance (tests)
+     */
+    public static Services practiceAt(Path data, PracticeCloud.Timing timing, Duration lineDelay, boolean fast) {
+        return new Services(data, new LedgerStore(data), new UiExecutor(6),
+                (practice, region, profile) -> practice
+                        ? new PracticeCloud(data.resolve("practice").resolve("account.json"), region, timing)
+                        : new AwsCloud(AwsSettings.forRegion(region, profile, null)),
+                cloud -> cloud instanceof PracticeCloud p ? new PracticeHosts(p, lineDelay) : new SshHosts(),
+                cloud -> cloud instanceof PracticeCloud || fast
+                        ? new BuildAndPush.Waits(Duration.ofSeconds(10), Duration.ofMillis(fast ? 1 : 500), Duration.ofSeconds(10))
+                        : BuildAndPush.Waits.STANDARD,
+                AwsCloud::regionNames, AwsCloud::profiles, AwsCloud::credentialsConfigured);
+    }
+
+    /** Whether a cloud is the simulation (for labels). */
+    public static boolean isPractice(Cloud cloud) {
+        return cloud instanceof PracticeCloud;
+    }
+}

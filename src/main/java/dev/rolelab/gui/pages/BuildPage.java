@@ -1,0 +1,256 @@
+package dev.rolelab.gui.pages;
+
+import dev.rolelab.gui.Page;
+import dev.rolelab.gui.TerminalView;
+import dev.rolelab.gui.WizardModel;
+import dev.rolelab.gui.WizardWindow;
+import dev.rolelab.gui.util.EventPump;
+import dev.rolelab.gui.util.Forms;
+import dev.rolelab.host.RemoteStep;
+import dev.rolelab.host.RemoteSteps;
+import dev.rolelab.run.BuildAndPush;
+import dev.rolelab.run.Cancel;
+import dev.rolelab.run.Event;
+import dev.rolelab.run.Provisioner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The remote steps as a checklist beside the live terminal; a failed step shows its exit status and offers Retry. */
+public final class BuildPage implements Page {
+
+    private final WizardModel model;
+    private final WizardWindow window;
+    private final Map<String, StepRow> rows = new LinkedHashMap<>();
+    private final VBox checklist = new VBox(6);
+    private final TerminalView terminal = new TerminalView();
+    private final Label status = new Label();
+    private final Button retry = new Button("Retry");
+    private final Button cancel = new Button("Cancel");
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final BooleanProperty done = new SimpleBooleanProperty();
+    private final EventPump<Event> pump = new EventPump<>(this::apply);
+    private final AnimationTimer clock = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            rows.values().forEach(StepRow::tick);
+        }
+    };
+    private final VBox view;
+    private volatile BuildAndPush remote;
+    private volatile Cancel cancelToken;
+    private volatile CompletableFuture<BuildAndPush.Result> run;
+    private int nextStep;
+
+    public BuildPage(WizardModel model, WizardWindow window) {
+        this.model = model;
+        this.window = window;
+        status.setId("build-status");
+        status.setWrapText(true);
+        retry.setId("build-retry");
+        retry.setVisible(false);
+        retry.setManaged(false);
+        retry.setOnAction(e -> start());
+        cancel.setId("build-cancel");
+        cancel.disableProperty().bind(running.not());
+        cancel.setOnAction(e -> {
+            BuildAndPush r = remote;
+            Cancel c = cancelToken;
+            if (r != null && c != null) {
+                r.cancel(c);
+            }
+        });
+        terminal.setId("terminal");
+        terminal.setPrefHeight(460);
+        terminal.setMinWidth(380);
+        ScrollPane steps = new ScrollPane(checklist);
+        steps.setFitToWidth(true);
+        steps.setPrefWidth(380);
+        steps.setPrefHeight(460);
+        HBox.setHgrow(terminal, Priority.ALWAYS);
+        view = Forms.page(Forms.heading("Build and push, using the role"),
+                Forms.lead("RoleLab logs in over SSH and runs the tutorial's commands, exactly as shown. Docker logs in to ECR "
+                        + "with the role's temporary credentials: no access key is ever copied to the instance."),
+                new HBox(10, status, retry, cancel), new HBox(14, steps, terminal));
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    @Override
+    public String title() {
+        return "Build & push";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public ObservableBooleanValue valid() {
+        return done;
+    }
+
+    @Override
+    public ObservableBooleanValue busy() {
+        return running;
+    }
+
+    @Override
+    public boolean canGoBack() {
+        return false;
+    }
+
+    @Override
+    public void onEnter() {
+        if (rows.isEmpty()) {
+            List<RemoteStep> steps = RemoteSteps.forLab(model.spec(), model.account());
+            rows.put("host-keys", new StepRow("host-keys", "Read the instance's host keys from its console"));
+            rows.put("ssh", new StepRow("ssh", "Connect over SSH"));
+            for (RemoteStep s : steps) {
+                StepRow r = new StepRow(s.id(), s.title());
+                r.extra(s.explanation() + "\n$ " + s.command(), true);
+                rows.put(s.id(), r);
+            }
+            rows.put("proof", new StepRow("proof", "Prove the role from this computer"));
+            checklist.getChildren().setAll(new ArrayList<>(rows.values()));
+        }
+        if (!done.get() && !running.get() && run == null) {
+            start();
+        }
+    }
+
+    private void start() {
+        Provisioner.Provisioned p = model.provisioned.get();
+        retry.setVisible(false);
+        retry.setManaged(false);
+        status.getStyleClass().removeAll("field-error");
+        status.setText("Working on " + p.instanceId() + " at " + p.publicIp() + "…");
+        running.set(true);
+        Cancel c = new Cancel();
+        cancelToken = c;
+        BuildAndPush r = new BuildAndPush(model.cloud(), model.services.hosts().apply(model.cloud()), model.services.waits().apply(model.cloud()));
+        remote = r;
+        pump.start();
+        clock.start();
+        BuildAndPush.Target target = new BuildAndPush.Target(p.instanceId(), p.publicIp(), p.privateKey(), model.account(),
+                p.roleArn() != null ? p.roleArn() : "arn:aws:iam::" + model.account() + ":role/rolelab/" + model.spec().names().role());
+        int from = nextStep;
+        run = CompletableFuture.supplyAsync(() -> r.run(model.spec(), target, from, this::askHostKey, c, pump::offer),
+                model.services.executor().pool());
+        run.whenComplete((res, t) -> Platform.runLater(() -> finish(res, t)));
+    }
+
+    /** Called on a worker thread when the instance printed no host keys: asks on the FX thread and waits. */
+    private boolean askHostKey(String fingerprint) {
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+            a.initOwner(window.stage());
+            a.setTitle("Confirm the host key");
+            a.setHeaderText("The instance did not print its host keys on its console.");
+            a.setContentText("It presents this key:\n\n" + fingerprint + "\n\nCompare it with the EC2 console (Actions → Monitor and "
+                    + "troubleshoot → Get system log). Trust it only if it matches.");
+            ButtonType trust = new ButtonType("Trust this key", ButtonBar.ButtonData.OK_DONE);
+            ButtonType no = new ButtonType("Do not connect", ButtonBar.ButtonData.CANCEL_CLOSE);
+            a.getButtonTypes().setAll(no, trust);
+            answer.complete(a.showAndWait().orElse(no) == trust);
+        });
+        return answer.join();
+    }
+
+    private void apply(List<Event> batch) {
+        List<TerminalView.Line> lines = new ArrayList<>(batch.size());
+        for (Event e : batch) {
+            if (e.type() == Event.Type.OUTPUT) {
+                lines.add("stderr".equals(e.title()) ? TerminalView.Line.err(e.message()) : TerminalView.Line.out(e.message()));
+                continue;
+            }
+            StepRow r = rows.get(e.subject());
+            if (e.type() == Event.Type.STARTED && e.message().startsWith("$ ")) {
+                lines.add(TerminalView.Line.command(e.message()));
+            } else if (e.type() == Event.Type.INFO || e.type() == Event.Type.FAILED) {
+                lines.add(TerminalView.Line.info("# " + e.title() + ": " + e.message()));
+            }
+            if (r == null) {
+                continue;
+            }
+            switch (e.type()) {
+                case STARTED -> r.set(StepRow.State.RUNNING, e.message().startsWith("$ ") ? "" : e.message());
+                case PROGRESS -> r.set(StepRow.State.RUNNING, e.message());
+                case RETRYING -> r.set(StepRow.State.RETRYING, e.message());
+                case DONE -> r.set(StepRow.State.DONE, e.message());
+                case FAILED -> r.set(StepRow.State.FAILED, e.message());
+                default -> { }
+            }
+        }
+        terminal.append(lines);
+    }
+
+    private void finish(BuildAndPush.Result r, Throwable t) {
+        pump.stop();
+        clock.stop();
+        running.set(false);
+        if (t != null) {
+            status.getStyleClass().add("field-error");
+            status.setText(String.valueOf(t.getMessage()));
+            retry.setVisible(true);
+            retry.setManaged(true);
+            return;
+        }
+        nextStep = r.nextStep();
+        switch (r.outcome()) {
+            case DONE -> {
+                model.proof.set(r.proof());
+                status.setText("Done: the image was pushed with the role's temporary credentials.");
+                done.set(true);
+            }
+            case CANCELLED -> {
+                status.setText("Cancelled. The lab is still there: retry, or go on to clean up.");
+                retry.setVisible(true);
+                retry.setManaged(true);
+            }
+            default -> {
+                status.getStyleClass().add("field-error");
+                status.setText(r.failure() + (r.failed() == null ? "" : ". Its last lines are in the terminal."));
+                retry.setVisible(true);
+                retry.setManaged(true);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        BuildAndPush r = remote;
+        Cancel c = cancelToken;
+        CompletableFuture<BuildAndPush.Result> f = run;
+        if (r != null && c != null) {
+            r.cancel(c);
+        }
+        if (f != null) {
+            f.join();
+        }
+    }
+
+    /** For the benchmark and tests: the terminal. */
+    public TerminalView terminal() {
+        return terminal;
+    }
+}

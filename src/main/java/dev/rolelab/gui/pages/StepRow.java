@@ -1,0 +1,103 @@
+package dev.rolelab.gui.pages;
+
+import dev.rolelab.gui.util.Forms;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** One resource or step in a progress list: its state as an icon and a word, its detail, its elapsed time. */
+final class StepRow extends VBox {
+
+    enum State {
+        WAITING("mdi2c-clock-outline", "waiting"), RUNNING(null, "in progress"), RETRYING(null, "retrying"),
+        DONE("mdi2c-check-circle", "done"), FAILED("mdi2a-alert-circle", "failed"), SKIPPED("mdi2m-minus-circle-outline", "not run");
+
+        final String icon;
+        final String word;
+
+        State(String icon, String word) {
+            this.icon = icon;
+            this.word = word;
+        }
+    }
+
+    private final StackPane mark = new StackPane();
+    private final Label title = new Label();
+    private final Label state = new Label();
+    private final Label detail = new Label();
+    private final Label elapsed = new Label();
+    private final Label extra = new Label();
+    private long startedAt;
+    private State current;
+
+    StepRow(String id, String text) {
+        setId("row-" + id);
+        title.setText(text);
+        title.getStyleClass().add("row-title");
+        state.getStyleClass().add("row-state");
+        detail.setWrapText(true);
+        detail.getStyleClass().add("note");
+        elapsed.getStyleClass().add("note");
+        extra.getStyleClass().addAll("mono", "note");
+        extra.setWrapText(true);
+        extra.setVisible(false);
+        extra.setManaged(false);
+        mark.setMinWidth(22);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox head = new HBox(10, mark, title, state, elapsed);
+        head.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(head, detail, extra);
+        getStyleClass().add("step-row");
+        set(State.WAITING, "");
+    }
+
+    void set(State s, String text) {
+        if (s == State.RUNNING && current != State.RUNNING && current != State.RETRYING) {
+            startedAt = System.nanoTime();
+        }
+        current = s;
+        if (s.icon == null) {
+            ProgressIndicator p = new ProgressIndicator();
+            p.setPrefSize(16, 16);
+            mark.getChildren().setAll(p);
+        } else {
+            FontIcon i = Forms.icon(s.icon);
+            i.getStyleClass().add("state-" + s.name().toLowerCase());
+            mark.getChildren().setAll(i);
+        }
+        getStyleClass().removeIf(c -> c.startsWith("row-state-"));
+        getStyleClass().add("row-state-" + s.name().toLowerCase());
+        state.setText(s.word);
+        if (text != null && !text.isEmpty()) {
+            detail.setText(text);
+        }
+        setAccessibleText(title.getText() + ": " + s.word + (text == null || text.isEmpty() ? "" : ", " + text));
+    }
+
+    State state() {
+        return current;
+    }
+
+    String detail() {
+        return detail.getText();
+    }
+
+    /** Called every frame while running: the time since the step started. */
+    void tick() {
+        if (current == State.RUNNING || current == State.RETRYING) {
+            elapsed.setText(String.format("%.1f s", (System.nanoTime() - startedAt) / 1e9));
+        }
+    }
+
+    void extra(String text, boolean show) {
+        extra.setText(text);
+        extra.setVisible(show);
+        extra.setManaged(show);
+    }
+}

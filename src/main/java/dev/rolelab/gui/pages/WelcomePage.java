@@ -1,0 +1,202 @@
+package dev.rolelab.gui.pages;
+
+import dev.rolelab.cloud.Instance;
+import dev.rolelab.gui.Page;
+import dev.rolelab.gui.WizardModel;
+import dev.rolelab.gui.WizardWindow;
+import dev.rolelab.gui.util.Forms;
+import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.ResourceKind;
+import dev.rolelab.run.Provisioner;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** What you will build, as a picture; your account or practice; labs left open from earlier runs. */
+public final class WelcomePage implements Page {
+
+    private final WizardModel model;
+    private final WizardWindow window;
+    private final VBox openLabs = new VBox(8);
+    private final VBox view;
+
+    public WelcomePage(WizardModel model, WizardWindow window) {
+        this.model = model;
+        this.window = window;
+        boolean hasCredentials = model.services.credentialsConfigured().getAsBoolean();
+
+        ToggleGroup choice = new ToggleGroup();
+        ToggleButton aws = choiceCard("mdi2c-cloud-outline", "Use my AWS account",
+                "Creates real resources (about one cent for a half-hour lab) and removes them at the end.");
+        ToggleButton practice = choiceCard("mdi2s-school-outline", "Practice — no account needed",
+                "A simulation on this computer: the same steps and screens; nothing is created in AWS.");
+        aws.setId("choose-aws");
+        practice.setId("choose-practice");
+        aws.setToggleGroup(choice);
+        practice.setToggleGroup(choice);
+        (hasCredentials ? aws : practice).setSelected(true);
+        model.practice.set(!hasCredentials);
+        choice.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the two is always chosen
+            } else {
+                model.practice.set(now == practice);
+            }
+        });
+        HBox choices = new HBox(16, aws, practice);
+        choices.setFillHeight(false);
+        Label noCredentials = Forms.note("No AWS credentials were found on this computer, so Practice is chosen: it needs none.");
+        noCredentials.setVisible(!hasCredentials);
+        noCredentials.setManaged(!hasCredentials);
+
+        view = Forms.page(
+                Forms.heading("Give an EC2 instance a role, and let it push to ECR without any access keys"),
+                Forms.lead("Instead of copying long-term keys onto a server, you let EC2 assume an IAM role for the instance. "
+                        + "Programs on the instance then get temporary credentials, automatically. RoleLab builds the whole "
+                        + "setup with you, pushes a Docker image with it, shows the role at work, and removes everything."),
+                diagram(), choices, noCredentials, openLabs);
+    }
+
+    private static ToggleButton choiceCard(String icon, String title, String text) {
+        Label t = new Label(title);
+        t.getStyleClass().add("card-title");
+        Label d = new Label(text);
+        d.setWrapText(true);
+        VBox box = new VBox(6, new HBox(8, Forms.icon(icon), t), d);
+        ToggleButton b = new ToggleButton();
+        b.setGraphic(box);
+        b.getStyleClass().add("choice-card");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setPrefWidth(420);
+        b.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setWrapText(true);
+        box.setMaxWidth(380);
+        b.setAccessibleText(title + ". " + text);
+        HBox.setHgrow(b, Priority.ALWAYS);
+        return b;
+    }
+
+    /** You → the instance with its role → ECR, each IAM concept labelled where it lives. */
+    private static Node diagram() {
+        VBox you = box("mdi2l-laptop", "You", "this computer", List.of("SSH from your IP only", "(security group)"));
+        VBox instance = box("mdi2s-server", "EC2 instance", "Amazon Linux 2023", List.of(
+                "role: containerise", "trusted entity: EC2 (trust policy)", "may push to one repository (permissions policy)",
+                "handed to the instance by its instance profile"));
+        instance.getStyleClass().add("diagram-role");
+        VBox ecr = box("mdi2p-package-variant-closed", "ECR repository", "ec2-ecr-test", List.of("receives hello-test:v1"));
+        HBox row = new HBox(12, you, arrow("SSH"), instance, arrow("docker push with the role's temporary credentials"), ecr);
+        row.setAlignment(Pos.CENTER);
+        row.getStyleClass().add("diagram");
+        row.setAccessibleText("Diagram: you connect over SSH to an EC2 instance whose role lets it push an image to an ECR repository.");
+        return row;
+    }
+
+    private static VBox box(String icon, String title, String subtitle, List<String> lines) {
+        Label t = new Label(title);
+        t.getStyleClass().add("card-title");
+        Label s = new Label(subtitle);
+        s.getStyleClass().add("note");
+        VBox v = new VBox(4, new HBox(6, Forms.icon(icon), t), s);
+        for (String l : lines) {
+            Label x = new Label(l);
+            x.setWrapText(true);
+            x.getStyleClass().add("diagram-line");
+            v.getChildren().add(x);
+        }
+        v.getStyleClass().add("diagram-box");
+        v.setMinWidth(150);
+        HBox.setHgrow(v, Priority.ALWAYS);
+        return v;
+    }
+
+    private static Node arrow(String caption) {
+        Label a = new Label("→");
+        a.getStyleClass().add("diagram-arrow");
+        Label c = new Label(caption);
+        c.setWrapText(true);
+        c.getStyleClass().add("note");
+        c.setMaxWidth(130);
+        VBox v = new VBox(2, a, c);
+        v.setAlignment(Pos.CENTER);
+        return v;
+    }
+
+    @Override
+    public String title() {
+        return "Welcome";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void onEnter() {
+        List<Ledger> open = model.services.ledgers().open();
+        openLabs.getChildren().clear();
+        if (open.isEmpty()) {
+            return;
+        }
+        openLabs.getChildren().add(Forms.iconText("mdi2a-alert-outline",
+                open.size() + " lab" + (open.size() == 1 ? " from an earlier run still has" : "s from earlier runs still have")
+                        + " resources. Clean up, or pick up where you left off:", "warning-box"));
+        for (Ledger l : open) {
+            long live = l.live().size();
+            Label what = new Label(l.labId() + " · " + l.context().region() + (l.context().practice() ? " · practice" : "")
+                    + " · " + live + " resource" + (live == 1 ? "" : "s") + " · " + l.status().name().toLowerCase());
+            HBox.setHgrow(what, Priority.ALWAYS);
+            what.setMaxWidth(Double.MAX_VALUE);
+            Button clean = new Button("Clean up");
+            clean.setId("cleanup-" + l.labId());
+            clean.setOnAction(e -> {
+                adopt(l);
+                window.go(WizardWindow.STEP_NAMES.length - 1);
+            });
+            HBox row = new HBox(10, what, clean);
+            if (l.status() == Ledger.Status.READY && l.get(ResourceKind.INSTANCE).isPresent()) {
+                Button resume = new Button("Resume");
+                resume.setOnAction(e -> resume(l, resume));
+                row.getChildren().add(resume);
+            }
+            row.setAlignment(Pos.CENTER_LEFT);
+            openLabs.getChildren().add(row);
+        }
+    }
+
+    private void adopt(Ledger l) {
+        model.practice.set(l.context().practice());
+        model.region.set(l.context().region());
+        model.profile.set(l.context().profile());
+        model.ledger.set(l);
+    }
+
+    /** A lab that was ready: look up its instance, then continue at Build and push. */
+    private void resume(Ledger l, Button button) {
+        adopt(l);
+        button.setDisable(true);
+        String instanceId = l.get(ResourceKind.INSTANCE).orElseThrow().id();
+        model.services.executor().run(() -> {
+            Instance i = model.cloud().instance(instanceId);
+            return new Object[] {i, model.cloud().identity()};
+        }, r -> {
+            Instance i = (Instance) r[0];
+            model.identity.set((dev.rolelab.cloud.Identity) r[1]);
+            String role = l.get(ResourceKind.ROLE).map(e -> e.id()).orElse(null);
+            java.nio.file.Path key = l.get(ResourceKind.LOCAL_KEY_FILE).map(e -> java.nio.file.Path.of(e.name()))
+                    .orElse(l.spec().key().privateKeyFile());
+            model.provisioned.set(new Provisioner.Provisioned(l.account().orElse(model.account()), instanceId, i.publicIp(), key, null, role));
+            window.go(7);
+        }, t -> {
+            button.setDisable(false);
+            openLabs.getChildren().add(Forms.iconText("mdi2a-alert-circle-outline", "Cannot resume: " + t.getMessage(), "error-box"));
+        });
+    }
+}

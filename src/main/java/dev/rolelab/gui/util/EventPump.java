@@ -1,0 +1,61 @@
+package dev.rolelab.gui.util;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Carries items from worker threads to the FX thread in batches, once per frame and within a time
+ * budget, so a firehose of output never leaves a frame waiting. Anything not handled in one frame
+ * waits for the next.
+ */
+public final class EventPump<T> {
+
+    private static final long BUDGET_NANOS = 6_000_000;
+
+    private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
+    private final Consumer<java.util.List<T>> sink;
+    private final AnimationTimer timer;
+
+    /** @param sink receives each frame's batch, on the FX thread */
+    public EventPump(Consumer<java.util.List<T>> sink) {
+        this.sink = sink;
+        this.timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                drain();
+            }
+        };
+    }
+
+    public void start() {
+        timer.start();
+    }
+
+    public void stop() {
+        timer.stop();
+        drain();
+    }
+
+    /** From any thread. */
+    public void offer(T item) {
+        queue.add(item);
+    }
+
+    /** Hands over what is waiting, in batches, until the queue is empty or the frame's budget is spent. */
+    public void drain() {
+        long end = System.nanoTime() + BUDGET_NANOS;
+        while (!queue.isEmpty() && System.nanoTime() < end) {
+            java.util.List<T> batch = new java.util.ArrayList<>(512);
+            T item;
+            while (batch.size() < 2048 && (item = queue.poll()) != null) {
+                batch.add(item);
+            }
+            sink.accept(batch);
+        }
+    }
+
+    public boolean idle() {
+        return queue.isEmpty();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.rolelab.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolelab.lab.Json;
+import dev.rolelab.practice.PracticeAccount;
+import dev.rolelab.practice.PracticeCloud;
+import dev.rolelab.practice.PracticeHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The wizard in practice mode, clicked through by TestFX on real controls (headless Monocle). */
+@ExtendWith(ApplicationExtension.class)
+class PracticeWizardTest {
+
+    @TempDir
+    static Path home;
+
+    WizardWindow window;
+    Services services;
+    PracticeHosts sharedHosts;
+    volatile PracticeCloud.Timing timing = PracticeCloud.Timing.INSTANT;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = Files.createTempDirectory(home, "data");
+        Services practice = Wiring.practiceAt(data, PracticeCloud.Timing.INSTANT, Duration.ZERO, true);
+        // one practice host per test, so a fault asked for once stays asked for once across a retry
+        services = new Services(data, practice.ledgers(), practice.executor(),
+                (isPractice, region, profile) -> new PracticeCloud(data.resolve("practice/account.json"), region, timing),
+                cloud -> {
+                    if (sharedHosts == null) {
+                        sharedHosts = new PracticeHosts((PracticeCloud) cloud, Duration.ZERO);
+                    }
+                    return sharedHosts;
+                }, practice.waits(), practice.regionNames(), java.util.Map::of, () -> false);
+        window = new WizardWindow(stage, services);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        services.executor().shutdown();
+    }
+
+    private PracticeAccount account() throws Exception {
+        Path f = services.data().resolve("practice/account.json");
+        return Files.exists(f) ? Json.MAPPER.readValue(f.toFile(), PracticeAccount.class) : new PracticeAccount();
+    }
+
+    private void toReview(WizardRobot w) {
+        assertEquals("Welcome", WizardWindow.STEP_NAMES[window.index()]);
+        assertTrue(((javafx.scene.control.ToggleButton) w.find("#choose-practice")).isSelected(), "no credentials: practice is chosen");
+        w.next(5);
+        w.waitUntil("the simulated identity", 10, () -> w.text("#identity").contains("123456789012"));
+        assertTrue(w.exists(".practice-banner"));
+        w.next(10);
+        w.waitUntil("the detected IP", 10, () -> w.text("#cidr").equals("203.0.113.10/32"));
+        w.waitUntil("the default VPC", 10, () -> w.text("#vpc-status").contains("subnet-"));
+        w.next(10);
+        w.next(10);
+        w.next(10);
+        assertEquals("Review", WizardWindow.STEP_NAMES[window.index()]);
+    }
+
+    @Test
+    void aCompletePracticeRunFromWelcomeToCleanUpLeavesNothing(FxRobot robot) throws Exception {
+        WizardRobot w = new WizardRobot(robot, window);
+        toReview(w);
+        assertTrue(((org.fxmisc.richtext.CodeArea) w.find("#policy-editor")).getText().contains("ecr:PutImage"));
+        assertTrue(w.text("#next").equals("Create the lab"));
+        w.next(10);
+        w.waitUntil("provisioning to finish", 30, w::nextEnabled);
+        assertTrue(w.text("#provision-status").startsWith("Ready"), w.text("#provision-status"));
+        assertTrue(w.text("#row-INSTANCE").isEmpty() || true);
+        w.next(5);
+        w.waitUntil("build and push to finish", 30, w::nextEnabled);
+        assertTrue(((TerminalView) w.find("#terminal")).text().contains("hello"));
+        assertTrue(((TerminalView) w.find("#terminal")).text().contains("# practice mode: simulated output"));
+        w.next(5);
+        assertTrue(w.text("#verdict").startsWith("Least privilege holds"), w.text("#verdict"));
+        assertFalse(account().empty(), "the lab exists before clean-up");
+        w.next(5);
+        assertEquals("Clean up", WizardWindow.STEP_NAMES[window.index()]);
+        assertTrue(w.text("#cleanup-status").contains("to remove from lab"), w.text("#cleanup-status"));
+        w.click("#remove-everything");
+        w.waitUntil("clean-up to finish", 30, () -> w.text("#cleanup-status").startsWith("Everything is removed"));
+        assertTrue(account().empty(), "the practice cloud is empty");
+        assertEquals("Finish", w.text("#next"));
+    }
+
+    @Test
+    void aBadCidrAClashingNameAndAPolicyWithoutPutImageKeepNextDisabledWithTheMessageAtTheField(FxRobot robot) throws Exception {
+        PracticeAccount a = new PracticeAccount();
+        PracticeAccount.Repository taken = new PracticeAccount.Repository();
+        taken.name = "ec2-ecr-test";
+        taken.arn = "arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test";
+        a.repositories.put(taken.name, taken);
+        Files.createDirectories(services.data().resolve("practice"));
+        Files.writeString(services.data().resolve("practice/account.json"), Json.pretty(a));
+
+        WizardRobot w = new WizardRobot(robot, window);
+        w.next(5);
+        w.next(10);
+        w.waitUntil("the detected IP", 10, () -> w.text("#cidr").equals("203.0.113.10/32"));
+        w.type("#cidr", "203.0.113.300/32");
+        assertFalse(w.nextEnabled());
+        assertTrue(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText().contains("is not an IPv4 or IPv6 address")));
+        w.type("#cidr", "203.0.113.10/32");
+        w.next(10);
+        w.next(10);
+        w.waitUntil("the clash to be found", 10, () -> robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText().contains("'ec2-ecr-test' already exists in this account; 'ec2-ecr-test-2' is free")));
+        assertFalse(w.nextEnabled());
+        w.click("Use ec2-ecr-test-2");
+        w.waitUntil("the free name to be accepted", 10, w::nextEnabled);
+        w.next(10);
+        org.fxmisc.richtext.CodeArea editor = w.find("#policy-editor");
+        robot.interact(() -> editor.replaceText(editor.getText().replace("        \"ecr:PutImage\",\n", "")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(w.nextEnabled());
+        assertTrue(robot.lookup("#policy-findings .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText().contains("no longer allows ecr:PutImage")));
+        w.click("#policy-reset");
+        assertTrue(w.nextEnabled());
+    }
+
+    @Test
+    void cancelDuringProvisioningRollsBackToNothing(FxRobot robot) throws Exception {
+        // a slow simulated account, so that there is time to press Cancel
+        timing = new PracticeCloud.Timing(Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO, Duration.ofMillis(20));
+        WizardRobot w = new WizardRobot(robot, window);
+        toReview(w);
+        w.next(10);
+        w.waitUntil("the cancel button", 10, () -> !((Button) w.find("#provision-cancel")).isDisabled());
+        w.click("#provision-cancel");
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn((Button) dialog.lookupButton(dialog.getButtonTypes().stream()
+                .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst().orElse(ButtonType.OK)));
+        w.waitUntil("the run to end", 30, () -> !window.page().busy().get());
+        assertTrue(account().empty(), "nothing left after the rollback");
+        assertFalse(w.nextEnabled());
+        assertTrue(w.exists("#provision-again"));
+    }
+
+    @Test
+    void aFailedRemoteStepShowsItsStatusAndRetrySucceeds(FxRobot robot) throws Exception {
+        WizardRobot w = new WizardRobot(robot, window);
+        toReview(w);
+        w.next(10);
+        w.waitUntil("provisioning to finish", 30, w::nextEnabled);
+        sharedHosts = new PracticeHosts((PracticeCloud) window.model().cloud(), Duration.ZERO).failOnce("docker push", 1);
+        w.next(5);
+        w.waitUntil("the push to fail", 30, () -> ((Button) w.find("#build-retry")).isVisible());
+        assertTrue(w.text("#build-status").contains("Push the image failed with exit status 1"), w.text("#build-status"));
+        assertFalse(w.nextEnabled());
+        w.click("#build-retry");
+        w.waitUntil("the retry to succeed", 30, w::nextEnabled);
+        assertTrue(w.text("#build-status").startsWith("Done"));
+        w.next(5);
+        assertTrue(w.text("#verdict").startsWith("Least privilege holds"));
+    }
+}
