@@ -112,7 +112,7 @@ public final class ProvisionPage implements Page {
 
     @Override
     public boolean canGoBack() {
-        return model.ledger.get() == null || model.provisioned.get() == null && !running.get();
+        return model.provisioned.get() == null && !running.get();
     }
 
     @Override
@@ -195,6 +195,9 @@ public final class ProvisionPage implements Page {
     private void finish(Provisioner.Result r, Throwable t) {
         pump.stop();
         clock.stop();
+        if (t == null && r.outcome() == Provisioner.Outcome.READY) {
+            model.provisioned.set(r.lab()); // before running turns false: Back is decided then
+        }
         running.set(false);
         double secs = (System.nanoTime() - started) / 1e9;
         if (t != null || r.outcome() != Provisioner.Outcome.READY) {
@@ -208,7 +211,6 @@ public final class ProvisionPage implements Page {
             return;
         }
         progress.setProgress(1);
-        model.provisioned.set(r.lab());
         status.setText(String.format("Ready in %.0f s: instance %s at %s, with the role %s.", secs, r.lab().instanceId(),
                 r.lab().publicIp(), model.spec().names().role()));
         done.set(true);

@@ -25,16 +25,16 @@ import org.apache.sshd.server.command.Command;
  * A real SSH server on loopback (Apache MINA SSHD) whose exec channel runs {@code /bin/sh -c} in a
  * folder of its own, with stand-in programs first on the PATH. Public-key auth with the key it made.
  */
-final class LocalSshd implements AutoCloseable {
+public final class LocalSshd implements AutoCloseable {
 
-    final SshServer server;
-    final Path home;
-    final Path bin;
-    final Path clientKey;
-    final String hostKeyLine;
-    final String hostFingerprint;
+    public final SshServer server;
+    public final Path home;
+    public final Path bin;
+    public final Path clientKey;
+    public final String hostKeyLine;
+    public final String hostFingerprint;
 
-    LocalSshd(Path dir) throws Exception {
+    public LocalSshd(Path dir) throws Exception {
         home = Files.createDirectories(dir.resolve("home"));
         bin = Files.createDirectories(dir.resolve("bin"));
         clientKey = dir.resolve("client_ed25519");
@@ -58,12 +58,12 @@ final class LocalSshd implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** Writes an executable stand-in program into the server's PATH. */
-    void standIn(String name, String script) throws IOException {
+    public void standIn(String name, String script) throws IOException {
         Path p = bin.resolve(name);
         Files.writeString(p, "#!/bin/sh\n" + script);
         p.toFile().setExecutable(true);

@@ -34,12 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole remote sequence on the real adapters: JSch against MINA SSHD running real /bin/sh with
  * stand-in programs, and the AWS SDK against WireMock for the console output and the proof.
  */
-class RemoteSequenceTest {
+public class RemoteSequenceTest {
 
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static final String REPO_ARN = "arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test";
+    public static final String REPO_ARN = "arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test";
     static final String ROLE_ARN = "arn:aws:iam::123456789012:role/rolelab/containerise";
 
     @TempDir
@@ -58,14 +58,14 @@ class RemoteSequenceTest {
         sshd.close();
     }
 
-    static String console(String hostKeyLine) {
+    public static String console(String hostKeyLine) {
         String text = "[   10.59] cloud-init[1630]: -----BEGIN SSH HOST KEY FINGERPRINTS-----\r\n"
                 + "[   10.60] cloud-init[1630]: -----END SSH HOST KEY FINGERPRINTS-----\r\n"
                 + "-----BEGIN SSH HOST KEY KEYS-----\r\n" + hostKeyLine + " \r\n-----END SSH HOST KEY KEYS-----\r\n";
         return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    static String simulation(String resource, List<String> actions, String decision) {
+    public static String simulation(String resource, List<String> actions, String decision) {
         StringBuilder members = new StringBuilder();
         for (String a : actions) {
             members.append("<member><EvalActionName>").append(a).append("</EvalActionName><EvalResourceName>").append(resource)
@@ -79,6 +79,11 @@ class RemoteSequenceTest {
     }
 
     private void stubAws() {
+        stubAws(wm, sshd);
+    }
+
+    /** Console output with the server's host key, DescribeImages, and the simulator's answers. */
+    public static void stubAws(WireMockExtension wm, LocalSshd sshd) {
         String ec2 = "http://ec2.amazonaws.com/doc/2016-11-15/";
         // first poll: cloud-init has not printed the keys yet; then it has
         wm.stubFor(post(urlEqualTo("/")).withFormParam("Action", equalTo("GetConsoleOutput")).inScenario("boot").whenScenarioStateIs("Started")

@@ -13,7 +13,7 @@ public final class StandIns {
 
     private StandIns() { }
 
-    static void install(LocalSshd sshd, Path dir) throws IOException {
+    public static void install(LocalSshd sshd, Path dir) throws IOException {
         String log = dir.resolve("calls.log").toString();
         String rec = "echo \"$(basename \"$0\") $*\" >> '" + log + "'\n";
         sshd.standIn("sudo", rec + "exec \"$@\"\n");
