@@ -6,11 +6,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -20,12 +25,13 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.StyleClassedTextArea;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
  * The live output of the instance: ANSI colours, carriage-return progress collapsed to its latest
- * state, a bounded scrollback, copy and search. Lines arrive in batches (one per frame).
+ * state, a bounded scrollback, copy and search. A virtualised list of lines: only the visible ones are
+ * drawn, and a batch of any size is one change (lines arrive once per frame).
  */
 public final class TerminalView extends VBox {
 
@@ -48,33 +54,65 @@ public final class TerminalView extends VBox {
         }
     }
 
+    /** A line as shown: its coloured pieces. */
+    record Shown(List<Segment> segments) {
+        String text() {
+            StringBuilder sb = new StringBuilder();
+            segments.forEach(s -> sb.append(s.text()));
+            return sb.toString();
+        }
+    }
+
+    record Segment(String text, String style) { }
+
     static final int SCROLLBACK = 20_000;
     private static final Pattern CSI = Pattern.compile("\u001B\\[([0-9;?]*)([A-Za-z])");
     private static final String[] COLOURS = {"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"};
 
-    private final StyleClassedTextArea area = new StyleClassedTextArea();
+    private final ObservableList<Shown> lines = FXCollections.observableArrayList();
+    private final ListView<Shown> list = new ListView<>(lines);
     private final TextField search = new TextField();
     private final Label found = new Label();
-    private int paragraphs = 1;
 
     public TerminalView() {
         getStyleClass().add("terminal");
-        area.setEditable(false);
-        area.setWrapText(false);
-        area.getStyleClass().add("terminal-area");
-        area.setAccessibleText("Output of the commands on the instance");
-        VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        list.getStyleClass().add("terminal-area");
+        list.setFixedCellSize(19);
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setAccessibleText("Output of the commands on the instance");
+        list.setCellFactory(v -> new ListCell<>() {
+            private final TextFlow flow = new TextFlow();
+
+            @Override
+            protected void updateItem(Shown item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                List<Text> texts = new ArrayList<>(item.segments().size());
+                for (Segment s : item.segments()) {
+                    Text t = new Text(s.text());
+                    t.getStyleClass().add(s.style());
+                    texts.add(t);
+                }
+                flow.getChildren().setAll(texts);
+                setGraphic(flow);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
 
         MenuItem copy = new MenuItem("Copy");
-        copy.setOnAction(e -> area.copy());
+        copy.setOnAction(e -> copy(list.getSelectionModel().getSelectedItems()));
         MenuItem copyAll = new MenuItem("Copy all");
-        copyAll.setOnAction(e -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(area.getText());
-            Clipboard.getSystemClipboard().setContent(c);
+        copyAll.setOnAction(e -> copy(lines));
+        list.setContextMenu(new ContextMenu(copy, copyAll));
+        list.setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copy(list.getSelectionModel().getSelectedItems());
+                e.consume();
+            }
         });
-        area.setContextMenu(new ContextMenu(copy, copyAll));
 
         search.setPromptText("Search the output (Ctrl+F)");
         search.setAccessibleText("Search the output");
@@ -87,7 +125,7 @@ public final class TerminalView extends VBox {
         HBox bar = new HBox(6, search, next, found);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("terminal-bar");
-        getChildren().addAll(bar, scroll);
+        getChildren().addAll(bar, list);
         setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 search.requestFocus();
@@ -96,58 +134,48 @@ public final class TerminalView extends VBox {
         });
     }
 
+    private static void copy(List<Shown> which) {
+        StringBuilder sb = new StringBuilder();
+        which.forEach(s -> sb.append(s.text()).append('\n'));
+        ClipboardContent c = new ClipboardContent();
+        c.putString(sb.toString());
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /** Everything in the scrollback, as plain text. */
     public String text() {
-        return area.getText();
+        StringBuilder sb = new StringBuilder();
+        lines.forEach(s -> sb.append(s.text()).append('\n'));
+        return sb.toString();
     }
 
     public int lineCount() {
-        return paragraphs;
+        return lines.size();
     }
 
     public void clear() {
-        area.clear();
-        paragraphs = 1;
+        lines.clear();
     }
 
-    /** Appends a batch (on the FX thread). Consecutive runs of one style go in as one insertion. */
-    public void append(Collection<Line> lines) {
-        if (lines.isEmpty()) {
+    /** Appends a batch (on the FX thread) as one change; follows the end unless the user scrolled away. */
+    public void append(Collection<Line> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        boolean follow = atBottom();
-        StringBuilder run = new StringBuilder();
-        String runStyle = null;
-        for (Line l : lines) {
-            for (Segment s : render(l)) {
-                if (!s.style().equals(runStyle) && run.length() > 0) {
-                    area.append(run.toString(), runStyle);
-                    run.setLength(0);
-                }
-                runStyle = s.style();
-                run.append(s.text());
-            }
-            run.append('\n');
-            paragraphs++;
+        boolean follow = lines.isEmpty() || list.getSelectionModel().isEmpty();
+        List<Shown> shown = new ArrayList<>(batch.size());
+        for (Line l : batch) {
+            shown.add(new Shown(render(l)));
         }
-        if (run.length() > 0) {
-            area.append(run.toString(), runStyle);
-        }
-        if (paragraphs > SCROLLBACK) {
-            int drop = paragraphs - SCROLLBACK;
-            area.deleteText(0, area.getAbsolutePosition(drop, 0));
-            paragraphs -= drop;
+        lines.addAll(shown);
+        if (lines.size() > SCROLLBACK + SCROLLBACK / 10) {
+            // trimmed in chunks: each removal at the top costs the list a pass, so do it seldom
+            lines.remove(0, lines.size() - SCROLLBACK);
         }
         if (follow) {
-            area.moveTo(area.getLength());
-            area.requestFollowCaret();
+            list.scrollTo(lines.size() - 1);
         }
     }
-
-    private boolean atBottom() {
-        return area.getCaretPosition() >= area.getLength() - 1 || !area.isFocused();
-    }
-
-    record Segment(String text, String style) { }
 
     /** The line as the terminal shows it: the last carriage-return state, ANSI colours as style classes. */
     static List<Segment> render(Line line) {
@@ -161,7 +189,7 @@ public final class TerminalView extends VBox {
             }
             text = after;
         }
-        List<Segment> out = new ArrayList<>();
+        List<Segment> out = new ArrayList<>(2);
         Matcher m = CSI.matcher(text);
         int at = 0;
         String style = line.kind();
@@ -205,18 +233,16 @@ public final class TerminalView extends VBox {
         if (q.isEmpty()) {
             return;
         }
-        String all = area.getText();
-        int from = area.getSelection().getEnd();
-        int i = all.indexOf(q, from);
-        if (i < 0) {
-            i = all.indexOf(q);
+        int start = list.getSelectionModel().getSelectedIndex() + 1;
+        for (int k = 0; k < lines.size(); k++) {
+            int i = (start + k) % lines.size();
+            if (lines.get(i).text().contains(q)) {
+                found.setText("");
+                list.getSelectionModel().clearAndSelect(i);
+                list.scrollTo(Math.max(0, i - 5));
+                return;
+            }
         }
-        if (i < 0) {
-            found.setText("not found");
-            return;
-        }
-        found.setText("");
-        area.selectRange(i, i + q.length());
-        area.requestFollowCaret();
+        found.setText("not found");
     }
 }

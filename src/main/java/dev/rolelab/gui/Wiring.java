@@ -34,7 +34,22 @@ public final class Wiring {
                 cloud -> cloud instanceof PracticeCloud || fast
                         ? new BuildAndPush.Waits(Duration.ofSeconds(10), Duration.ofMillis(fast ? 1 : 500), Duration.ofSeconds(10))
                         : BuildAndPush.Waits.STANDARD,
-                AwsCloud::regionNames, AwsCloud::profiles, AwsCloud::credentialsConfigured);
+                once(AwsCloud::regionNames), AwsCloud::profiles, AwsCloud::credentialsConfigured);
+    }
+
+    /** Computed on first use, then kept: the region list costs SDK class loading, done once (and early, in the background). */
+    static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> s) {
+        return new java.util.function.Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Whether a cloud is the simulation (for labels). */

@@ -44,7 +44,8 @@ public final class WizardWindow {
 
     private final Stage stage;
     private final WizardModel model;
-    private final List<Page> pages = new ArrayList<>();
+    private final List<java.util.function.Supplier<Page>> makers = new ArrayList<>();
+    private final Page[] pages = new Page[STEP_NAMES.length];
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
     private final StackPane content = new StackPane();
     private final HBox stepBar = new HBox(4);
@@ -57,7 +58,7 @@ public final class WizardWindow {
         this.stage = stage;
         this.model = new WizardModel(services);
         this.settings = Settings.load(services.data().resolve("settings.json"));
-        pages.addAll(Pages.all(model, this));
+        makers.addAll(Pages.all(model, this));
 
         Label title = new Label("RoleLab");
         title.getStyleClass().add("app-title");
@@ -142,7 +143,14 @@ public final class WizardWindow {
     }
 
     public Page page() {
-        return pages.get(current.get());
+        return page(current.get());
+    }
+
+    private Page page(int i) {
+        if (pages[i] == null) {
+            pages[i] = makers.get(i).get();
+        }
+        return pages[i];
     }
 
     public int index() {
@@ -151,11 +159,11 @@ public final class WizardWindow {
 
     /** Moves to page {@code index} (pages call it to jump, e.g. Welcome → Clean up of an open lab). */
     public void go(int index) {
-        if (index < 0 || index >= pages.size()) {
+        if (index < 0 || index >= pages.length) {
             return;
         }
+        Page p = page(index);
         current.set(index);
-        Page p = pages.get(index);
         content.getChildren().setAll(p.view());
         p.onEnter();
         var valid = p.valid();
@@ -169,7 +177,7 @@ public final class WizardWindow {
     }
 
     private void onNext() {
-        if (current.get() == pages.size() - 1) {
+        if (current.get() == pages.length - 1) {
             requestClose();
         } else {
             go(current.get() + 1);
@@ -204,7 +212,7 @@ public final class WizardWindow {
     public void requestClose() {
         Page p = page();
         boolean running = p.busy().get();
-        boolean finished = current.get() == pages.size() - 1;
+        boolean finished = current.get() == pages.length - 1;
         if (!finished || running) {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.initOwner(stage);

@@ -68,9 +68,22 @@ public final class AwsCloud implements Cloud, AutoCloseable {
         return out;
     }
 
-    /** Whether this computer has any AWS credentials configured (without reaching the network). */
+    /**
+     * Whether this computer has any AWS credentials configured: the environment or the config files.
+     * Cheap on purpose (no SDK class is loaded): the welcome page asks it before the first frame.
+     */
     public static boolean credentialsConfigured() {
-        return System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null || !profiles().isEmpty();
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null) {
+            return true;
+        }
+        java.nio.file.Path aws = java.nio.file.Path.of(System.getProperty("user.home"), ".aws");
+        for (String f : new String[] {System.getProperty("aws.configFile", System.getenv().getOrDefault("AWS_CONFIG_FILE", aws.resolve("config").toString())),
+                System.getProperty("aws.sharedCredentialsFile", System.getenv().getOrDefault("AWS_SHARED_CREDENTIALS_FILE", aws.resolve("credentials").toString()))}) {
+            if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(f))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

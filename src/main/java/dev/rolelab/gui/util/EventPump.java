@@ -12,6 +12,8 @@ import javafx.animation.AnimationTimer;
 public final class EventPump<T> {
 
     private static final long BUDGET_NANOS = 6_000_000;
+    /** Small enough that one batch stays well inside a frame's budget. */
+    private static final int BATCH = 200;
 
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private final Consumer<java.util.List<T>> sink;
@@ -46,9 +48,9 @@ public final class EventPump<T> {
     public void drain() {
         long end = System.nanoTime() + BUDGET_NANOS;
         while (!queue.isEmpty() && System.nanoTime() < end) {
-            java.util.List<T> batch = new java.util.ArrayList<>(512);
+            java.util.List<T> batch = new java.util.ArrayList<>(BATCH);
             T item;
-            while (batch.size() < 2048 && (item = queue.poll()) != null) {
+            while (batch.size() < BATCH && (item = queue.poll()) != null) {
                 batch.add(item);
             }
             sink.accept(batch);

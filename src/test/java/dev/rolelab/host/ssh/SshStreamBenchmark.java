@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Streams N lines of 100 bytes from MINA SSHD through SshHost into a consumer that keeps nothing.
  * Prints MB/s and the heap: if the heap does not grow with the output, 2 MB and 20 MB peak alike.
- * Run with {@code mvn -B -P bench verify} (the bench profile caps the heap so growth would show as an error).
+ * Run with {@code mvn -B -P bench verify} (the bench profile caps the heap at 256 MB, so growth would show as an error).
  */
 class SshStreamBenchmark {
 
