@@ -14,6 +14,11 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging();
+        if (args.length == 1 && args[0].equals("--exit-after-first-frame")) {
+            // the installer's smoke test and the start-up benchmark: open the wizard, leave once it is drawn
+            System.setProperty("rolelab.exitAfterFirstFrame", "true");
+            args = new String[0];
+        }
         if (args.length == 0) {
             // JavaFX warns when it runs from the classpath; that is how RoleLab runs, so the warning is noise
             java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);

@@ -69,7 +69,8 @@ public final class NamesPage implements Page {
     private void add(String label, String field, StringProperty value, Function<String, Optional<Problem>> rule, ResourceKind kind) {
         TextField input = new TextField();
         input.setId("name-" + field);
-        input.setMaxWidth(340);
+        input.setPrefWidth(330);
+        input.setMaxWidth(420);
         Forms.Field box = Forms.field(label, input, null);
         Hyperlink use = new Hyperlink();
         use.setVisible(false);

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Builds RoleLab's Linux installers into target/installer/: a .deb (and an .rpm where rpmbuild exists),
+# on a jlink runtime holding only the modules RoleLab needs, with the JavaFX native libraries inside it
+# and an AppCDS archive made at build time. Needs: JDK 17 with jmods, fakeroot, binutils; xvfb-run for
+# the AppCDS archive (without it the installer is built without one).
+# Windows (.msi) and macOS (.dmg): see installer/windows and installer/macos.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+VERSION=$(sed -n 's:.*<version>\([0-9.]*\)-SNAPSHOT</version>.*:\1:p;s:.*<version>\([0-9.]*\)</version>.*:\1:p' pom.xml | head -n 1)
+T=target/installer-work
+OUT=target/installer
+rm -rf "$T" "$OUT"
+mkdir -p "$T/fxmods" "$T/input" "$OUT"
+
+[ -f target/rolelab.jar ] || mvn -B -q -DskipTests package
+
+# the app: our jar and its libraries, JavaFX aside (it goes into the runtime as modules)
+cp target/rolelab.jar "$T/input/"
+mkdir -p "$T/input/lib"
+for j in target/lib/*.jar; do
+  case "$(basename "$j")" in
+    javafx-*-linux.jar) cp "$j" "$T/fxmods/" ;;
+    javafx-*) ;;
+    *) cp "$j" "$T/input/lib/" ;;
+  esac
+done
+cp installer/linux/rolelab.desktop "$T/input/"
+cp icons/rolelab-256.png "$T/input/rolelab.png"
+
+# the JDK modules the code uses (jdeps), plus TLS elliptic curves, plus JavaFX
+JDK_MODS=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
+  --class-path "$T/input/lib/*" "$T/input/rolelab.jar" 2>/dev/null)
+MODS="$JDK_MODS,jdk.crypto.ec,jdk.localedata,javafx.controls"
+echo "modules: $MODS"
+
+"$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$T/fxmods" --add-modules "$MODS" \
+  --include-locales=en --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
+  --exclude-resources 'regex:/javafx\.graphics/lib[a-z0-9_]+\.so' --output "$T/runtime"
+# JavaFX's native libraries beside the JDK's: loaded from there, never unpacked to ~/.openjfx at start
+for j in "$T"/fxmods/javafx-graphics-*-linux.jar; do
+  unzip -q -o -j "$j" '*.so' -d "$T/runtime/lib/"
+done
+
+JAVA_OPTS=(--java-options '-Xshare:auto' --java-options '-Xlog:cds=off' --java-options '-Xlog:cds+dynamic=off'
+           --java-options '-XX:+UseSerialGC' --java-options '-XX:TieredStopAtLevel=1')
+
+"$JAVA_HOME/bin/jpackage" --type app-image --name rolelab --app-version "$VERSION" --dest "$T/image" \
+  --runtime-image "$T/runtime" --input "$T/input" --main-jar rolelab.jar --main-class dev.rolelab.Main \
+  --icon icons/rolelab-256.png "${JAVA_OPTS[@]}"
+# only the 64-bit default (compressed oops) base archive is ever used: RoleLab's heap stays far below 32 GB
+rm -f "$T/image/rolelab/lib/runtime/lib/server/classes_nocoops.jsa"
+
+# AppCDS: record the classes of a start to the first frame, through the launcher, from the path the package
+# installs to (the archive is valid only for the same class path)
+if command -v xvfb-run >/dev/null && [ -w /opt ] && [ ! -e /opt/rolelab ]; then
+  ln -s "$PWD/$T/image/rolelab" /opt/rolelab
+  trap 'rm -f /opt/rolelab' EXIT
+  if ROLELAB_HOME="$PWD/$T/cds-home" JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/rolelab/lib/rolelab.jsa" \
+      xvfb-run -a /opt/rolelab/bin/rolelab --exit-after-first-frame >/dev/null 2>&1 && [ -s "$T/image/rolelab/lib/rolelab.jsa" ]; then
+    echo 'java-options=-XX:SharedArchiveFile=$APPDIR/../rolelab.jsa' >> "$T/image/rolelab/lib/app/rolelab.cfg"
+  else
+    echo "warning: no AppCDS archive (the app did not start under xvfb-run)"
+  fi
+  rm -f /opt/rolelab
+  trap - EXIT
+else
+  echo "note: no AppCDS archive (needs xvfb-run and a free, writable /opt/rolelab)"
+fi
+
+"$JAVA_HOME/bin/jpackage" --type deb --app-image "$T/image/rolelab" --name rolelab --app-version "$VERSION" --dest "$OUT" \
+  --resource-dir installer/linux --description "Give an EC2 instance an IAM role and push to ECR with it, step by step" \
+  --vendor "RoleLab" --copyright "RoleLab" --linux-package-name rolelab --linux-app-category devel \
+  --linux-deb-maintainer "RoleLab <maintainers@rolelab.dev>"
+if command -v rpmbuild >/dev/null; then
+  "$JAVA_HOME/bin/jpackage" --type rpm --app-image "$T/image/rolelab" --name rolelab --app-version "$VERSION" --dest "$OUT" \
+    --resource-dir installer/linux --description "Give an EC2 instance an IAM role and push to ECR with it, step by step" \
+    --vendor "RoleLab" --linux-package-name rolelab --linux-app-category Development/Tools || echo "warning: the .rpm could not be built"
+fi
+ls -la "$OUT"
