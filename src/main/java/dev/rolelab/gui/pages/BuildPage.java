@@ -192,14 +192,7 @@ public final class BuildPage implements Page {
             if (r == null) {
                 continue;
             }
-            switch (e.type()) {
-                case STARTED -> r.set(StepRow.State.RUNNING, e.message().startsWith("$ ") ? "" : e.message());
-                case PROGRESS -> r.set(StepRow.State.RUNNING, e.message());
-                case RETRYING -> r.set(StepRow.State.RETRYING, e.message());
-                case DONE -> r.set(StepRow.State.DONE, e.message());
-                case FAILED -> r.set(StepRow.State.FAILED, e.message());
-                default -> { }
-            }
+            r.show(e);
         }
         terminal.append(lines);
     }

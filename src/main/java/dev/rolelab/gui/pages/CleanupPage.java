@@ -147,13 +147,7 @@ public final class CleanupPage implements Page {
             if (r == null) {
                 continue;
             }
-            switch (e.type()) {
-                case STARTED, PROGRESS -> r.set(StepRow.State.RUNNING, e.message());
-                case RETRYING -> r.set(StepRow.State.RETRYING, e.message());
-                case DONE -> r.set(StepRow.State.DONE, e.message());
-                case FAILED -> r.set(StepRow.State.FAILED, e.message());
-                default -> { }
-            }
+            r.show(e);
         }
     }
 

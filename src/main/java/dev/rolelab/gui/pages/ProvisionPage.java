@@ -153,28 +153,14 @@ public final class ProvisionPage implements Page {
             Optional<Step> step = stepOf(e.subject());
             if (step.isPresent()) {
                 StepRow r = rows.get(step.get());
-                switch (e.type()) {
-                    case STARTED -> r.set(StepRow.State.RUNNING, "");
-                    case PROGRESS -> r.set(StepRow.State.RUNNING, e.message());
-                    case RETRYING -> r.set(StepRow.State.RETRYING, e.message());
-                    case DONE -> r.set(StepRow.State.DONE, e.message());
-                    case FAILED -> r.set(StepRow.State.FAILED, e.message());
-                    case SKIPPED -> r.set(StepRow.State.SKIPPED, e.message());
-                    default -> { }
-                }
+                r.show(e);
             } else if (!e.subject().isEmpty()) {
                 StepRow r = teardownRows.computeIfAbsent(e.subject(), k -> {
                     StepRow row = new StepRow("undo-" + k, e.title());
                     rollback.getChildren().add(row);
                     return row;
                 });
-                switch (e.type()) {
-                    case STARTED, PROGRESS -> r.set(StepRow.State.RUNNING, e.message());
-                    case RETRYING -> r.set(StepRow.State.RETRYING, e.message());
-                    case DONE -> r.set(StepRow.State.DONE, e.message());
-                    case FAILED -> r.set(StepRow.State.FAILED, e.message());
-                    default -> { }
-                }
+                r.show(e);
             } else if (e.type() == Event.Type.INFO) {
                 rollback.getChildren().add(0, Forms.iconText("mdi2u-undo-variant", e.title() + ": " + e.message(), "warning-box"));
             }

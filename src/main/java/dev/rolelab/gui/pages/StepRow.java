@@ -80,6 +80,19 @@ final class StepRow extends VBox {
         setAccessibleText(title.getText() + ": " + s.word + (text == null || text.isEmpty() ? "" : ", " + text));
     }
 
+    /** Shows what a workflow event says about this row (a command line is left to the terminal). */
+    void show(dev.rolelab.run.Event e) {
+        switch (e.type()) {
+            case STARTED -> set(State.RUNNING, e.message().startsWith("$ ") ? "" : e.message());
+            case PROGRESS -> set(State.RUNNING, e.message());
+            case RETRYING -> set(State.RETRYING, e.message());
+            case DONE -> set(State.DONE, e.message());
+            case FAILED -> set(State.FAILED, e.message());
+            case SKIPPED -> set(State.SKIPPED, e.message());
+            default -> { }
+        }
+    }
+
     State state() {
         return current;
     }
