@@ -156,9 +156,4 @@ public final class NamesPage implements Page {
             check(r);
         }
     }
-
-    /** Which field a problem belongs to, for tests and the summary. */
-    public static String fieldOf(ResourceKind kind) {
-        return Preflight.field(kind);
-    }
 }

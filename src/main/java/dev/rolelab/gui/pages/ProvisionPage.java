@@ -12,7 +12,6 @@ import dev.rolelab.run.Cancel;
 import dev.rolelab.run.CliEquivalents;
 import dev.rolelab.run.Event;
 import dev.rolelab.run.Provisioner;
-import dev.rolelab.run.Teardown;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -237,10 +236,5 @@ public final class ProvisionPage implements Page {
             c.request();
             f.join();
         }
-    }
-
-    /** Teardown's title for a resource, reused by the clean-up page. */
-    static String undoTitle(dev.rolelab.lab.ResourceKind kind) {
-        return Teardown.title(kind);
     }
 }

@@ -97,10 +97,6 @@ final class StepRow extends VBox {
         return current;
     }
 
-    String detail() {
-        return detail.getText();
-    }
-
     /** Called every frame while running: the time since the step started. */
     void tick() {
         if (current == State.RUNNING || current == State.RETRYING) {
