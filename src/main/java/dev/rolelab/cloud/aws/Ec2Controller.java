@@ -25,6 +25,10 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataEndpointState;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.KeyFormat;
 import software.amazon.awssdk.services.ec2.model.KeyType;
 import software.amazon.awssdk.services.ec2.model.LocationType;
@@ -98,15 +102,15 @@ final class Ec2Controller {
 
     void allowSsh(String groupId, String cidr) {
         boolean v6 = cidr.contains(":");
+        IpPermission.Builder p = IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22);
+        if (v6) {
+            p.ipv6Ranges(Ipv6Range.builder().cidrIpv6(cidr).description("SSH from the RoleLab user").build());
+        } else {
+            p.ipRanges(IpRange.builder().cidrIp(cidr).description("SSH from the RoleLab user").build());
+        }
+        IpPermission permission = p.build();
         AwsCall.run("ec2:AuthorizeSecurityGroupIngress", () -> ec2.get().authorizeSecurityGroupIngress(r -> r.groupId(groupId)
-                .ipPermissions(p -> {
-                    p.ipProtocol("tcp").fromPort(22).toPort(22);
-                    if (v6) {
-                        p.ipv6Ranges(x -> x.cidrIpv6(cidr).description("SSH from the RoleLab user"));
-                    } else {
-                        p.ipRanges(x -> x.cidrIp(cidr).description("SSH from the RoleLab user"));
-                    }
-                })));
+                .ipPermissions(permission)));
     }
 
     String importKeyPair(String name, String publicKey, String labId) {
@@ -165,8 +169,8 @@ final class Ec2Controller {
                 return AwsCall.call("ec2:RunInstances", () -> ec2.get().runInstances(r -> {
                     r.imageId(q.imageId()).instanceType(q.instanceType()).keyName(q.keyName()).minCount(1).maxCount(1)
                             .iamInstanceProfile(p -> p.name(q.instanceProfile()))
-                            .networkInterfaces(n -> n.deviceIndex(0).subnetId(q.subnetId()).groups(q.securityGroupId())
-                                    .associatePublicIpAddress(true).deleteOnTermination(true))
+                            .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(q.subnetId())
+                                    .groups(q.securityGroupId()).associatePublicIpAddress(true).deleteOnTermination(true).build())
                             .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED).httpEndpoint(InstanceMetadataEndpointState.ENABLED)
                                     .httpPutResponseHopLimit(2))
                             .tagSpecifications(tags(ResourceType.INSTANCE, q.labId(), q.name()), tags(ResourceType.VOLUME, q.labId(), q.name()));

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.Tag;
@@ -67,7 +68,7 @@ final class EcrController {
     Optional<ImageDetail> image(String repository, String tag) {
         try {
             return AwsCall.call("ecr:DescribeImages", () -> ecr.get().describeImages(r -> r.repositoryName(repository)
-                    .imageIds(i -> i.imageTag(tag))).imageDetails().stream().findFirst());
+                    .imageIds(ImageIdentifier.builder().imageTag(tag).build())).imageDetails().stream().findFirst());
         } catch (CloudException e) {
             if ("ImageNotFoundException".equals(e.code())) {
                 return Optional.empty();
