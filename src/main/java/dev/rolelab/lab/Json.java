@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The one configured Jackson mapper, and the pretty form documents are shown and sent in. */
 public final class Json {
+    // the one module it needs, named: findAndRegisterModules() would scan every jar's service files at start-up
     public static final ObjectMapper MAPPER = new ObjectMapper()
-            .findAndRegisterModules()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private static final ObjectWriter PRETTY;
