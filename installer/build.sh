@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds RoleLab's Linux installers into target/installer/: a .deb (and an .rpm where rpmbuild exists),
-# on a jlink runtime holding only the modules RoleLab needs, with the JavaFX native libraries inside it
-# and an AppCDS archive made at build time. Needs: JDK 17 with jmods, fakeroot, binutils; xvfb-run for
+# on a jlink runtime holding only the modules RoleLab needs, with the JavaFX native libraries inside it,
+# and an AppCDS class list recorded at build time (the archive is made from it when the package installs). Needs: JDK 17 with jmods, fakeroot, binutils; xvfb-run for
 # the AppCDS archive (without it the installer is built without one).
 # Windows (.msi) and macOS (.dmg): see installer/windows and installer/macos.
 set -euo pipefail
@@ -51,21 +51,24 @@ JAVA_OPTS=(--java-options '-Xshare:auto' --java-options '-Xlog:cds=off' --java-o
 # only the 64-bit default (compressed oops) base archive is ever used: RoleLab's heap stays far below 32 GB
 rm -f "$T/image/rolelab/lib/runtime/lib/server/classes_nocoops.jsa"
 
-# AppCDS: record the classes of a start to the first frame, through the launcher, from the path the package
-# installs to (the archive is valid only for the same class path)
+# AppCDS: record which classes a start to the first frame loads (through the launcher, under Xvfb). The
+# archive itself is made by the package's postinst from the installed files: an archive only matches the
+# exact jars (path, size, time) it was made from, and packaging does not keep the build's file times.
 if command -v xvfb-run >/dev/null && [ -w /opt ] && [ ! -e /opt/rolelab ]; then
-  ln -s "$PWD/$T/image/rolelab" /opt/rolelab
-  trap 'rm -f /opt/rolelab' EXIT
-  if ROLELAB_HOME="$PWD/$T/cds-home" JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/rolelab/lib/rolelab.jsa" \
-      xvfb-run -a /opt/rolelab/bin/rolelab --exit-after-first-frame >/dev/null 2>&1 && [ -s "$T/image/rolelab/lib/rolelab.jsa" ]; then
+  cp -a "$T/image/rolelab" /opt/rolelab
+  trap 'rm -rf /opt/rolelab' EXIT
+  if ROLELAB_HOME="$PWD/$T/cds-home" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=/opt/rolelab/lib/rolelab.classlist" \
+      xvfb-run -a /opt/rolelab/bin/rolelab --exit-after-first-frame >/dev/null 2>&1 && [ -s /opt/rolelab/lib/rolelab.classlist ]; then
+    cp /opt/rolelab/lib/rolelab.classlist "$T/image/rolelab/lib/rolelab.classlist"
     echo 'java-options=-XX:SharedArchiveFile=$APPDIR/../rolelab.jsa' >> "$T/image/rolelab/lib/app/rolelab.cfg"
+    echo "AppCDS class list: $(wc -l < "$T/image/rolelab/lib/rolelab.classlist") classes"
   else
-    echo "warning: no AppCDS archive (the app did not start under xvfb-run)"
+    echo "warning: no AppCDS class list (the app did not start under xvfb-run)"
   fi
-  rm -f /opt/rolelab
+  rm -rf /opt/rolelab
   trap - EXIT
 else
-  echo "note: no AppCDS archive (needs xvfb-run and a free, writable /opt/rolelab)"
+  echo "note: no AppCDS class list (needs xvfb-run and a free, writable /opt/rolelab)"
 fi
 
 "$JAVA_HOME/bin/jpackage" --type deb --app-image "$T/image/rolelab" --name rolelab --app-version "$VERSION" --dest "$OUT" \
