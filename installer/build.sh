@@ -35,7 +35,7 @@ MODS="$JDK_MODS,jdk.crypto.ec,jdk.localedata,javafx.controls"
 echo "modules: $MODS"
 
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$T/fxmods" --add-modules "$MODS" \
-  --include-locales=en --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
+  --include-locales=en --strip-debug --no-header-files --no-man-pages \
   --exclude-resources 'regex:/javafx\.graphics/lib[a-z0-9_]+\.so' --output "$T/runtime"
 # JavaFX's native libraries beside the JDK's: loaded from there, never unpacked to ~/.openjfx at start
 for j in "$T"/fxmods/javafx-graphics-*-linux.jar; do
@@ -48,8 +48,7 @@ JAVA_OPTS=(--java-options '-Xshare:auto' --java-options '-Xlog:cds=off' --java-o
 "$JAVA_HOME/bin/jpackage" --type app-image --name rolelab --app-version "$VERSION" --dest "$T/image" \
   --runtime-image "$T/runtime" --input "$T/input" --main-jar rolelab.jar --main-class dev.rolelab.Main \
   --icon icons/rolelab-256.png "${JAVA_OPTS[@]}"
-# only the 64-bit default (compressed oops) base archive is ever used: RoleLab's heap stays far below 32 GB
-rm -f "$T/image/rolelab/lib/runtime/lib/server/classes_nocoops.jsa"
+# no JDK-only CDS archive in the runtime: the package's own archive (made at install) holds the JDK's classes too
 
 # AppCDS: record which classes a start to the first frame loads (through the launcher, under Xvfb). The
 # archive itself is made by the package's postinst from the installed files: an archive only matches the
