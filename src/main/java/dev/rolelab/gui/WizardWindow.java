@@ -57,7 +57,7 @@ public final class WizardWindow {
     public WizardWindow(Stage stage, Services services) {
         this.stage = stage;
         this.model = new WizardModel(services);
-        this.settings = Settings.load(services.data().resolve("settings.json"));
+        this.settings = Settings.load(services.data().resolve("settings.properties"));
         makers.addAll(Pages.all(model, this));
 
         Label title = new Label("RoleLab");
@@ -251,7 +251,7 @@ public final class WizardWindow {
             settings.width = stage.getWidth();
             settings.height = stage.getHeight();
         }
-        settings.save(model.services.data().resolve("settings.json"));
+        settings.save(model.services.data().resolve("settings.properties"));
         stage.close();
     }
 }

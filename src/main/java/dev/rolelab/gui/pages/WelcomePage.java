@@ -140,7 +140,13 @@ public final class WelcomePage implements Page {
 
     @Override
     public void onEnter() {
-        List<Ledger> open = model.services.ledgers().open();
+        // reading the ledgers is file I/O and JSON: off the FX thread, and after the first frame
+        model.services.executor().run(() -> model.services.ledgers().open(), this::showOpenLabs,
+                t -> openLabs.getChildren().setAll(Forms.iconText("mdi2a-alert-circle-outline",
+                        "Could not read the labs of earlier runs: " + t.getMessage(), "error-box")));
+    }
+
+    private void showOpenLabs(List<Ledger> open) {
         openLabs.getChildren().clear();
         if (open.isEmpty()) {
             return;
