@@ -1,0 +1,85 @@
+package dev.rolelab.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolelab.lab.KeyChoice;
+import dev.rolelab.lab.LabSpec;
+import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.LedgerStore;
+import dev.rolelab.practice.PracticeCloud;
+import dev.rolelab.run.Cancel;
+import dev.rolelab.run.Events;
+import dev.rolelab.run.Provisioner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A lab left by an earlier run (here: made through the engine) is offered on the welcome page and cleaned up from there. */
+@ExtendWith(ApplicationExtension.class)
+class OpenLabsTest {
+
+    @TempDir
+    static Path data;
+
+    static String labId;
+
+    WizardWindow window;
+    Services services;
+
+    @BeforeAll
+    static void anEarlierRunLeftALab() throws Exception {
+        PracticeCloud cloud = new PracticeCloud(data.resolve("practice/account.json"), "us-east-1", PracticeCloud.Timing.INSTANT);
+        var executor = Executors.newFixedThreadPool(4);
+        try {
+            Ledger ledger = new LedgerStore(data).create(LabSpec.builder().sshCidr("203.0.113.10/32")
+                    .key(KeyChoice.generate("rolelab-ec2-ecr-test")).build(), null, null, true);
+            Provisioner.Result r = new Provisioner(cloud, data.resolve("keys"), executor).provision(ledger, new Cancel(), Events.NONE, true);
+            assertEquals(Provisioner.Outcome.READY, r.outcome());
+            labId = ledger.labId();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        Services s = Wiring.practiceAt(data, PracticeCloud.Timing.INSTANT, Duration.ZERO, true);
+        services = new Services(data, s.ledgers(), s.executor(), s.clouds(), s.hosts(), s.waits(), s.regionNames(), java.util.Map::of, () -> false);
+        window = new WizardWindow(stage, services);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        services.executor().shutdown();
+    }
+
+    @Test
+    void theWelcomePageOffersCleanUpAndItLeavesNothing(FxRobot robot) throws Exception {
+        WizardRobot w = new WizardRobot(robot, window);
+        w.waitUntil("the open lab to be listed", 10, () -> w.exists("#cleanup-" + labId));
+        assertTrue(robot.lookup("Resume").tryQuery().isPresent(), "a ready lab can be resumed");
+        w.click("#cleanup-" + labId);
+        assertEquals("Clean up", WizardWindow.STEP_NAMES[window.index()]);
+        assertTrue(w.text("#cleanup-status").contains("to remove from lab " + labId), w.text("#cleanup-status"));
+        w.click("#delete-key");
+        w.click("#remove-everything");
+        w.waitUntil("clean-up to finish", 30, () -> w.text("#cleanup-status").startsWith("Everything is removed"));
+        PracticeCloud after = new PracticeCloud(data.resolve("practice/account.json"), "us-east-1", PracticeCloud.Timing.INSTANT);
+        assertTrue(after.empty(), "the earlier lab is gone");
+        assertFalse(Files.exists(data.resolve("keys").resolve(labId + "_ed25519")), "the key file went too, as asked");
+        assertTrue(new LedgerStore(data).open().isEmpty());
+    }
+}
