@@ -82,12 +82,21 @@ public final class TerminalView extends VBox {
         list.setAccessibleText("Output of the commands on the instance");
         list.setCellFactory(v -> new ListCell<>() {
             private final TextFlow flow = new TextFlow();
+            private final Text single = new Text();
 
             @Override
             protected void updateItem(Shown item, boolean empty) {
                 super.updateItem(item, empty);
                 if (empty || item == null) {
                     setGraphic(null);
+                    return;
+                }
+                if (item.segments().size() == 1) {
+                    // most lines are one colour: one Text node, no flow layout
+                    Segment s = item.segments().get(0);
+                    single.setText(s.text());
+                    single.getStyleClass().setAll("text", s.style());
+                    setGraphic(single);
                     return;
                 }
                 List<Text> texts = new ArrayList<>(item.segments().size());

@@ -34,9 +34,12 @@ public final class EventPump<T> {
         timer.start();
     }
 
+    /** Stops the frame timer and hands over everything still waiting (the end of a run must not be lost). */
     public void stop() {
         timer.stop();
-        drain();
+        while (!queue.isEmpty()) {
+            drain();
+        }
     }
 
     /** From any thread. */
