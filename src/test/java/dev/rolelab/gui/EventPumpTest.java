@@ -26,17 +26,18 @@ class EventPumpTest {
     void batchesStayBoundedAndStopHandsOverEverythingLeft(FxRobot robot) {
         List<Integer> sizes = new ArrayList<>();
         AtomicInteger seen = new AtomicInteger();
-        EventPump<Integer>[] pump = new EventPump[1];
-        robot.interact(() -> pump[0] = new EventPump<>(batch -> {
+        java.util.concurrent.atomic.AtomicReference<EventPump<Integer>> made = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> made.set(new EventPump<>(batch -> {
             sizes.add(batch.size());
             seen.addAndGet(batch.size());
-        }));
+        })));
+        EventPump<Integer> pump = made.get();
         for (int i = 0; i < 50_000; i++) {
-            pump[0].offer(i);
+            pump.offer(i);
         }
-        robot.interact(() -> pump[0].stop());
+        robot.interact(() -> pump.stop());
         assertEquals(50_000, seen.get(), "nothing queued before the end of a run may be lost");
         assertTrue(sizes.stream().allMatch(s -> s <= 200), "a batch is small enough to fit a frame: " + sizes.stream().max(Integer::compare));
-        assertTrue(pump[0].idle());
+        assertTrue(pump.idle());
     }
 }
