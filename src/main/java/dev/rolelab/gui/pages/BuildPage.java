@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -46,13 +45,7 @@ public final class BuildPage implements Page {
     private final Button cancel = new Button("Cancel");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
-    private final EventPump<Event> pump = new EventPump<>(this::apply);
-    private final AnimationTimer clock = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            rows.values().forEach(StepRow::tick);
-        }
-    };
+    private final EventPump<Event> pump = new EventPump<>(this::apply, () -> rows.values().forEach(StepRow::tick));
     private final VBox view;
     private volatile BuildAndPush remote;
     private volatile Cancel cancelToken;
@@ -149,7 +142,6 @@ public final class BuildPage implements Page {
         BuildAndPush r = new BuildAndPush(model.cloud(), model.services.hosts().apply(model.cloud()), model.services.waits().apply(model.cloud()));
         remote = r;
         pump.start();
-        clock.start();
         BuildAndPush.Target target = new BuildAndPush.Target(p.instanceId(), p.publicIp(), p.privateKey(), model.account(),
                 p.roleArn() != null ? p.roleArn() : "arn:aws:iam::" + model.account() + ":role/rolelab/" + model.spec().names().role());
         int from = nextStep;
@@ -199,7 +191,6 @@ public final class BuildPage implements Page {
 
     private void finish(BuildAndPush.Result r, Throwable t) {
         pump.stop();
-        clock.stop();
         running.set(false);
         if (t != null) {
             status.getStyleClass().add("field-error");

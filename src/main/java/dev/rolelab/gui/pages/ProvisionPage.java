@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -49,13 +48,7 @@ public final class ProvisionPage implements Page {
     private final CheckBox showCli = new CheckBox("Show the equivalent AWS CLI commands");
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
-    private final EventPump<Event> pump = new EventPump<>(this::apply);
-    private final AnimationTimer clock = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            rows.values().forEach(StepRow::tick);
-        }
-    };
+    private final EventPump<Event> pump = new EventPump<>(this::apply, () -> rows.values().forEach(StepRow::tick));
     private final VBox view;
     private volatile Cancel cancelToken;
     private volatile CompletableFuture<Provisioner.Result> run;
@@ -141,7 +134,6 @@ public final class ProvisionPage implements Page {
         Cancel c = new Cancel();
         cancelToken = c;
         pump.start();
-        clock.start();
         Provisioner p = new Provisioner(model.cloud(), model.services.keysFolder(), model.services.executor().pool());
         run = CompletableFuture.supplyAsync(() -> p.provision(ledger, c, pump::offer, true), model.services.executor().pool());
         run.whenComplete((r, t) -> javafx.application.Platform.runLater(() -> finish(r, t)));
@@ -179,7 +171,6 @@ public final class ProvisionPage implements Page {
 
     private void finish(Provisioner.Result r, Throwable t) {
         pump.stop();
-        clock.stop();
         if (t == null && r.outcome() == Provisioner.Outcome.READY) {
             model.provisioned.set(r.lab()); // before running turns false: Back is decided then
         }

@@ -21,11 +21,20 @@ public final class EventPump<T> {
 
     /** @param sink receives each frame's batch, on the FX thread */
     public EventPump(Consumer<java.util.List<T>> sink) {
+        this(sink, () -> { });
+    }
+
+    /**
+     * @param sink    receives each frame's batch, on the FX thread
+     * @param onFrame runs once a frame while the pump runs (elapsed-time displays), after the batch
+     */
+    public EventPump(Consumer<java.util.List<T>> sink, Runnable onFrame) {
         this.sink = sink;
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 drain();
+                onFrame.run();
             }
         };
     }
