@@ -22,31 +22,10 @@ public final class Main {
         if (args.length == 0) {
             // JavaFX warns when it runs from the classpath; that is how RoleLab runs, so the warning is noise
             java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
-            warmUp();
             javafx.application.Application.launch(dev.rolelab.gui.RoleLabApp.class);
             return;
         }
         System.exit(RoleLabCommand.commandLine().execute(args));
-    }
-
-    /**
-     * While the JavaFX toolkit starts on one core, load on the other what the first frame needs: the JSON
-     * mapper (the settings and ledgers are read before the first frame) and the logger. Nothing here touches the screen.
-     */
-    static void warmUp() {
-        Thread t = new Thread(() -> {
-            try {
-                org.slf4j.LoggerFactory.getLogger(Main.class);
-                for (String c : new String[] {"dev.rolelab.lab.Json", "atlantafx.base.theme.PrimerLight", "dev.rolelab.gui.util.Settings"}) {
-                    Class.forName(c, true, Main.class.getClassLoader());
-                }
-                dev.rolelab.lab.Json.MAPPER.readTree("{}");
-            } catch (Throwable e) {
-                // only a head start: the FX thread loads whatever is missing
-            }
-        }, "rolelab-warm-up");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** SLF4J simple logger into the data folder (never the console, where it would mix with the output). */

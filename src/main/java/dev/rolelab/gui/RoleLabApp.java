@@ -1,5 +1,6 @@
 package dev.rolelab.gui;
 
+import dev.rolelab.gui.util.Settings;
 import dev.rolelab.lab.DataFolder;
 import javafx.application.Application;
 import javafx.scene.image.Image;
@@ -17,16 +18,19 @@ public final class RoleLabApp extends Application {
     public void start(Stage stage) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("uncaught on {}", t.getName(), e));
         services = Wiring.production(DataFolder.resolve());
-        var icon = RoleLabApp.class.getResourceAsStream("rolelab.png");
-        if (icon != null) {
-            stage.getIcons().add(new Image(icon));
-        }
+        Settings settings = Settings.load(services.data().resolve("settings.properties"));
+        WizardWindow.theme(settings.dark); // before any control: Modena is then never loaded
         boolean probe = Boolean.getBoolean("rolelab.exitAfterFirstFrame");
         if (probe) {
             stage.setOnShown(e -> System.out.println("rolelab: first frame shown"));
         }
-        new WizardWindow(stage, services);
+        new WizardWindow(stage, services, settings);
         stage.show();
+        // the taskbar icon can follow the first frame: decoding it is not worth the wait
+        var icon = RoleLabApp.class.getResourceAsStream("rolelab.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
         // after the first frame: load the AWS SDK's classes while the user reads the welcome page
         services.executor().run(() -> services.regionNames().get(), names -> { }, t -> LOG.warn("warming the AWS SDK failed", t));
         if (probe) {

@@ -55,9 +55,14 @@ public final class WizardWindow {
     private final Scene scene;
 
     public WizardWindow(Stage stage, Services services) {
+        this(stage, services, Settings.load(services.data().resolve("settings.properties")));
+    }
+
+    /** With the settings already read (the app reads them first to set the theme before any control exists). */
+    public WizardWindow(Stage stage, Services services, Settings settings) {
         this.stage = stage;
         this.model = new WizardModel(services);
-        this.settings = Settings.load(services.data().resolve("settings.properties"));
+        this.settings = settings;
         makers.addAll(Pages.all(model, this));
 
         Label title = new Label("RoleLab");
@@ -200,8 +205,16 @@ public final class WizardWindow {
     }
 
     private void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        theme(dark);
         settings.dark = dark;
+    }
+
+    /**
+     * Sets the AtlantaFX theme as the user-agent stylesheet, in its binary form (read, not parsed). Called before
+     * the first control is created, JavaFX never loads Modena, which the theme replaces anyway.
+     */
+    public static void theme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     public boolean dark() {

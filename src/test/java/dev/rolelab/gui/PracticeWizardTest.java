@@ -105,6 +105,16 @@ class PracticeWizardTest {
     }
 
     @Test
+    void aTooltipIsMadeWhenThePointerFirstReachesItsControl(FxRobot robot) {
+        javafx.scene.control.ToggleButton theme = robot.lookup("#theme").queryAs(javafx.scene.control.ToggleButton.class);
+        assertEquals(null, theme.getTooltip(), "not made before it is needed");
+        assertEquals("Switch between the light and the dark theme", theme.getAccessibleHelp());
+        robot.moveTo(theme);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Switch between the light and the dark theme", theme.getTooltip().getText());
+    }
+
+    @Test
     void aBadCidrAClashingNameAndAPolicyWithoutPutImageKeepNextDisabledWithTheMessageAtTheField(FxRobot robot) throws Exception {
         PracticeAccount a = new PracticeAccount();
         PracticeAccount.Repository taken = new PracticeAccount.Repository();

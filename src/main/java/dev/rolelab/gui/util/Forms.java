@@ -2,9 +2,12 @@ package dev.rolelab.gui.util;
 
 import dev.rolelab.lab.Problem;
 import java.util.List;
+import javafx.event.EventHandler;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -95,8 +98,22 @@ public final class Forms {
         return box;
     }
 
-    public static void tooltip(javafx.scene.control.Control c, String text) {
-        c.setTooltip(new Tooltip(text));
+    /**
+     * A tooltip, made when the pointer first reaches the control (a Tooltip is a popup window of its own: making
+     * one for every control up front costs the first frame). Until then the text is the control's help text.
+     */
+    public static void tooltip(Control c, String text) {
+        c.setAccessibleHelp(text);
+        EventHandler<MouseEvent> first = new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                c.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                if (c.getTooltip() == null) {
+                    c.setTooltip(new Tooltip(text));
+                }
+            }
+        };
+        c.addEventHandler(MouseEvent.MOUSE_ENTERED, first);
     }
 
     public static VBox page(Node... children) {
