@@ -39,5 +39,25 @@ class EventPumpTest {
         assertEquals(50_000, seen.get(), "nothing queued before the end of a run may be lost");
         assertTrue(sizes.stream().allMatch(s -> s <= 200), "a batch is small enough to fit a frame: " + sizes.stream().max(Integer::compare));
         assertTrue(pump.idle());
+        assertEquals(EventPump.FIRST_BATCH, sizes.get(0), "the first batch is small: the sink's code is still cold");
+        assertEquals(EventPump.MAX_BATCH, sizes.stream().max(Integer::compare).orElseThrow(), "cheap batches grow to the largest size");
+    }
+
+    @Test
+    void batchesThatOverrunTheBudgetStaySmall(FxRobot robot) {
+        List<Integer> sizes = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<EventPump<Integer>> made = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> made.set(new EventPump<>(batch -> {
+            sizes.add(batch.size());
+            java.util.concurrent.locks.LockSupport.parkNanos(batch.size() * 500_000L); // 0.5 ms an item: a slow sink
+        })));
+        EventPump<Integer> pump = made.get();
+        for (int i = 0; i < 200; i++) {
+            pump.offer(i);
+        }
+        robot.interact(() -> pump.drain());
+        assertEquals(List.of(EventPump.FIRST_BATCH), sizes, "a batch that overran the frame's budget ends the frame");
+        robot.interact(() -> pump.stop());
+        assertTrue(sizes.stream().allMatch(s -> s <= EventPump.FIRST_BATCH), "and the next ones do not grow: " + sizes);
     }
 }

@@ -12,8 +12,13 @@ import javafx.animation.AnimationTimer;
 public final class EventPump<T> {
 
     private static final long BUDGET_NANOS = 6_000_000;
-    /** Small enough that one batch stays well inside a frame's budget. */
-    private static final int BATCH = 200;
+    /** The first batch: the sink's code is still cold (interpreted, its cells not yet made), so start small. */
+    public static final int FIRST_BATCH = 16;
+    /** Small enough that one batch stays well inside a frame's budget once the code is warm. */
+    public static final int MAX_BATCH = 200;
+
+    /** Grows while batches take under half the budget, shrinks when one overruns it (slow start, as TCP's). */
+    private int batchSize = FIRST_BATCH;
 
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private final Consumer<java.util.List<T>> sink;
@@ -59,13 +64,21 @@ public final class EventPump<T> {
     /** Hands over what is waiting, in batches, until the queue is empty or the frame's budget is spent. */
     public void drain() {
         long end = System.nanoTime() + BUDGET_NANOS;
-        while (!queue.isEmpty() && System.nanoTime() < end) {
-            java.util.List<T> batch = new java.util.ArrayList<>(BATCH);
+        long now = System.nanoTime();
+        while (!queue.isEmpty() && now < end) {
+            java.util.List<T> batch = new java.util.ArrayList<>(batchSize);
             T item;
-            while (batch.size() < BATCH && (item = queue.poll()) != null) {
+            while (batch.size() < batchSize && (item = queue.poll()) != null) {
                 batch.add(item);
             }
             sink.accept(batch);
+            long took = System.nanoTime() - now;
+            now += took;
+            if (took > BUDGET_NANOS) {
+                batchSize = Math.max(FIRST_BATCH, batchSize / 2);
+            } else if (took < BUDGET_NANOS / 2 && batch.size() == batchSize) {
+                batchSize = Math.min(MAX_BATCH, batchSize * 2);
+            }
         }
     }
 
