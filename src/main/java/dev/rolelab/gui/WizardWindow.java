@@ -26,6 +26,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -48,7 +49,8 @@ public final class WizardWindow {
     private final Page[] pages = new Page[STEP_NAMES.length];
     private final IntegerProperty current = new SimpleIntegerProperty(-1);
     private final StackPane content = new StackPane();
-    private final HBox stepBar = new HBox(4);
+    /** Wraps onto a second line when the window is narrow (or the scale large), never cutting a step's name. */
+    private final FlowPane stepBar = new FlowPane(4, 4);
     private final Button back = new Button("Back");
     private final Button next = new Button("Next");
     private final Settings settings;
@@ -73,6 +75,7 @@ public final class WizardWindow {
         brand.setAlignment(Pos.CENTER_LEFT);
         stepBar.getStyleClass().add("step-bar");
         stepBar.setAlignment(Pos.CENTER_LEFT);
+        stepBar.setPrefWrapLength(600);
 
         Label banner = new Label("PRACTICE MODE — " + PracticeCloud.SIMULATION.replace("Practice mode: ", ""));
         banner.getStyleClass().add("practice-banner");
@@ -194,6 +197,7 @@ public final class WizardWindow {
         for (int i = 0; i < STEP_NAMES.length; i++) {
             Label l = new Label((i + 1) + "  " + STEP_NAMES[i]);
             l.getStyleClass().add("step");
+            l.setMinWidth(Region.USE_PREF_SIZE);
             if (i == current.get()) {
                 l.getStyleClass().add("step-current");
                 l.setAccessibleText("Current step: " + STEP_NAMES[i]);

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -48,6 +49,10 @@ final class StepRow extends VBox {
         extra.setVisible(false);
         extra.setManaged(false);
         mark.setMinWidth(22);
+        // in a narrow column the title wraps; the state and the time are short and never cut
+        title.setWrapText(true);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(title, Priority.ALWAYS);
         title.setMaxWidth(Double.MAX_VALUE);
         HBox head = new HBox(10, mark, title, state, elapsed);
