@@ -12,10 +12,6 @@ import dev.rolelab.cloud.TaggedResource;
 import dev.rolelab.lab.Architecture;
 import dev.rolelab.lab.ResourceKind;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,20 +95,27 @@ public final class AwsCloud implements Cloud, AutoCloseable {
 
     @Override
     public String publicIp() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(4)).build();
+        // HttpURLConnection (java.base): one GET is not worth the java.net.http module in the installed runtime
+        java.net.HttpURLConnection c = null;
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(settings.checkIp()).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String ip = r.body() == null ? "" : r.body().trim();
-            if (r.statusCode() == 200 && ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            c = (java.net.HttpURLConnection) settings.checkIp().toURL().openConnection();
+            c.setConnectTimeout(4_000);
+            c.setReadTimeout(5_000);
+            int status = c.getResponseCode();
+            String ip;
+            try (var in = status == 200 ? c.getInputStream() : c.getErrorStream()) {
+                ip = in == null ? "" : new String(in.readNBytes(256), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            }
+            if (status == 200 && ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
                 return ip;
             }
             throw noIp("the answer was not an IPv4 address", null);
         } catch (IOException e) {
             throw noIp(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw noIp("interrupted", e);
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
         }
     }
 
