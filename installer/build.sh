@@ -80,12 +80,15 @@ fi
 # `dpkg -S`, `dpkg -L`, twice), ~0.6 s here before Java even begins; the script costs a few milliseconds.
 CFG="$T/image/rolelab/lib/app/rolelab.cfg"
 APP=/opt/rolelab
+# the installed classpath, once: the script starts with it and postinst dumps the AppCDS archive with it (CDS
+# accepts the archive only for the same classpath)
+sed -n 's/^app.classpath=//p' "$CFG" | sed "s#\$APPDIR#$APP/lib/app#" | paste -sd: - > "$T/image/rolelab/lib/rolelab.classpath"
 {
   echo '#!/bin/sh'
   echo '# RoleLab (written by installer/build.sh from lib/app/rolelab.cfg): the bundled runtime, started directly'
   printf 'exec %s/lib/runtime/bin/java %s-cp %s %s "$@"\n' "$APP" \
     "$(sed -n 's/^java-options=//p' "$CFG" | sed "s#\$APPDIR#$APP/lib/app#" | tr '\n' ' ')" \
-    "$(sed -n 's/^app.classpath=//p' "$CFG" | sed "s#\$APPDIR#$APP/lib/app#" | paste -sd: -)" \
+    "$(cat "$T/image/rolelab/lib/rolelab.classpath")" \
     "$(sed -n 's/^app.mainclass=//p' "$CFG")"
 } > "$T/image/rolelab/bin/rolelab"
 chmod 755 "$T/image/rolelab/bin/rolelab"
