@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -66,6 +69,9 @@ public final class TerminalView extends VBox {
     record Segment(String text, String style) { }
 
     static final int SCROLLBACK = 20_000;
+    /** Every printable ASCII character: the sample line that primes the view's glyphs. */
+    private static final String PRINTABLE = java.util.stream.IntStream.range(' ', 127)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     private static final Pattern CSI = Pattern.compile("\u001B\\[([0-9;?]*)([A-Za-z])");
     private static final String[] COLOURS = {"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"};
 
@@ -110,12 +116,12 @@ public final class TerminalView extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        list.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+        list.heightProperty().addListener(new InvalidationListener() {
             @Override
-            public void invalidated(javafx.beans.Observable o) {
+            public void invalidated(Observable o) {
                 if (list.getHeight() > 0 && list.getSkin() != null) {
                     list.heightProperty().removeListener(this);
-                    javafx.application.Platform.runLater(TerminalView.this::prime);
+                    Platform.runLater(TerminalView.this::prime);
                 }
             }
         });
@@ -163,14 +169,10 @@ public final class TerminalView extends VBox {
         if (!lines.isEmpty()) {
             return;
         }
-        StringBuilder ascii = new StringBuilder();
-        for (char c = ' '; c < 127; c++) {
-            ascii.append(c);
-        }
         int rows = (int) Math.ceil(list.getHeight() / list.getFixedCellSize()) + 1;
         List<Shown> sample = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            sample.add(new Shown(List.of(new Segment(ascii.toString(), i % 4 == 0 ? "term-command" : "term-out"))));
+            sample.add(new Shown(List.of(new Segment(PRINTABLE, i % 4 == 0 ? "term-command" : "term-out"))));
         }
         lines.setAll(sample);
         list.layout();

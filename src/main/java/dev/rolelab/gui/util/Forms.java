@@ -104,7 +104,7 @@ public final class Forms {
      */
     public static void tooltip(Control c, String text) {
         c.setAccessibleHelp(text);
-        EventHandler<MouseEvent> first = new javafx.event.EventHandler<>() {
+        EventHandler<MouseEvent> first = new EventHandler<>() {
             @Override
             public void handle(MouseEvent e) {
                 c.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
