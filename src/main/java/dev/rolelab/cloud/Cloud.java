@@ -121,4 +121,14 @@ public interface Cloud {
 
     /** Everything tagged by RoleLab in this cloud's region (for sweep). */
     List<TaggedResource> tagged();
+
+    /**
+     * Asks the IAM policy simulator what a policy document would allow, before anything exists
+     * (SimulateCustomPolicy; nothing is created).
+     *
+     * @param context context keys and values the simulation uses (e.g. {@code aws:RequestedRegion}); none if empty
+     * @return per action: {@code allowed}, {@code implicitDeny} or {@code explicitDeny}
+     */
+    java.util.Map<String, String> simulateCustomPolicy(String policyJson, List<String> actions, String resourceArn,
+                                                       java.util.Map<String, String> context);
 }

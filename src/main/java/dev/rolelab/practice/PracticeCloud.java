@@ -747,4 +747,29 @@ public final class PracticeCloud implements Cloud {
             throw new UncheckedIOException("cannot read the practice account " + file + " (delete it to start afresh)", e);
         }
     }
+
+    /**
+     * SimulateCustomPolicy from the practice simulator: the review's own reading of IAM's evaluation,
+     * with exactly the context entries given (a key not given is absent, as in IAM's simulator).
+     */
+    @Override
+    public java.util.Map<String, String> simulateCustomPolicy(String policyJson, List<String> actions, String resourceArn,
+                                                              java.util.Map<String, String> context) {
+        call("iam:SimulateCustomPolicy");
+        com.fasterxml.jackson.databind.JsonNode document;
+        try {
+            document = Json.MAPPER.readTree(policyJson);
+        } catch (IOException e) {
+            document = null;
+        }
+        if (document == null || !document.isObject()) {
+            throw error("MalformedPolicyDocument", "The policy document is not valid JSON.", "iam:SimulateCustomPolicy");
+        }
+        dev.rolelab.lab.PolicyReview.RequestContext entries = dev.rolelab.lab.PolicyReview.RequestContext.entries(context);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String action : actions) {
+            out.put(action, dev.rolelab.lab.PolicyReview.evaluate(document, action, resourceArn, entries).decision().wire());
+        }
+        return out;
+    }
 }

@@ -307,4 +307,10 @@ public final class AwsCloud implements Cloud, AutoCloseable {
     public void close() {
         clients.close();
     }
+
+    @Override
+    public java.util.Map<String, String> simulateCustomPolicy(String policyJson, List<String> actions, String resourceArn,
+                                                              java.util.Map<String, String> context) {
+        return iam.simulateCustomPolicy(policyJson, actions, resourceArn, context);
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
+import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 import software.amazon.awssdk.services.iam.model.Policy;
@@ -150,8 +151,7 @@ final class IamController {
      */
     Map<String, String> simulate(String roleArn, List<String> actions, String resourceArn) {
         List<EvaluationResult> results = AwsCall.call("iam:SimulatePrincipalPolicy", () -> iam.get().simulatePrincipalPolicyPaginator(r -> r
-                .policySourceArn(roleArn).actionNames(actions).resourceArns(resourceArn)
-                .contextEntries(new ContextEntry[0])).evaluationResults().stream().toList());
+                .policySourceArn(roleArn).actionNames(actions).resourceArns(resourceArn)).evaluationResults().stream().toList());
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (EvaluationResult r : results) {
             String decision = r.evalDecisionAsString();
@@ -173,5 +173,31 @@ final class IamController {
             }
             throw e;
         }
+    }
+
+    /**
+     * Asks the IAM policy simulator what a document would allow, before it exists. Context entries are
+     * sent only when there are some: an empty {@code ContextEntries=} is a parameter IAM never needs.
+     */
+    Map<String, String> simulateCustomPolicy(String policyJson, List<String> actions, String resourceArn, Map<String, String> context) {
+        List<ContextEntry> entries = context.entrySet().stream().map(e -> ContextEntry.builder().contextKeyName(e.getKey())
+                .contextKeyType(e.getKey().equalsIgnoreCase("aws:SecureTransport") ? ContextKeyTypeEnum.BOOLEAN : ContextKeyTypeEnum.STRING)
+                .contextKeyValues(e.getValue()).build()).toList();
+        List<EvaluationResult> results = AwsCall.call("iam:SimulateCustomPolicy", () -> iam.get().simulateCustomPolicyPaginator(r -> {
+            r.policyInputList(policyJson).actionNames(actions).resourceArns(resourceArn);
+            if (!entries.isEmpty()) {
+                r.contextEntries(entries);
+            }
+        }).evaluationResults().stream().toList());
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (EvaluationResult r : results) {
+            String decision = r.evalDecisionAsString();
+            if (r.resourceSpecificResults() != null && !r.resourceSpecificResults().isEmpty()) {
+                decision = r.resourceSpecificResults().stream().filter(x -> resourceArn.equals(x.evalResourceName()))
+                        .map(x -> x.evalResourceDecisionAsString()).findFirst().orElse(decision);
+            }
+            out.put(r.evalActionName(), decision);
+        }
+        return out;
     }
 }
