@@ -1,11 +1,21 @@
 package dev.rolelab.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolelab.cloud.Cloud;
+import dev.rolelab.cloud.CloudException;
 import dev.rolelab.lab.Json;
 import dev.rolelab.lab.LabSpec;
 import dev.rolelab.practice.PracticeCloud;
 import dev.rolelab.run.PlanView;
+import dev.rolelab.run.PolicyCheck;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,13 +48,24 @@ final class PlanCommand implements Callable<Integer> {
             String account = cloud.identity().account();
             Checks.validate(spec, cloud, account, w.executor, err);
             PlanView plan = PlanView.of(spec, account);
+            PolicyCheck.Table policyCheck = null;
+            String policyCheckFailure = null;
+            try {
+                policyCheck = new PolicyCheck(cloud, connection.practice).check(spec, account, null);
+            } catch (CloudException e) {
+                policyCheckFailure = e.describe();
+            }
             if (json) {
-                out.println(Json.pretty(plan));
+                ObjectNode tree = Json.MAPPER.valueToTree(plan);
+                tree.set("policyCheck", policyCheck != null ? Json.MAPPER.valueToTree(policyCheck)
+                        : Json.MAPPER.createObjectNode().put("error", policyCheckFailure));
+                out.println(Json.pretty(tree));
             } else {
                 if (connection.practice) {
                     out.println("** " + PracticeCloud.SIMULATION + " **");
                 }
                 print(plan, out);
+                print(policyCheck, policyCheckFailure, out);
             }
             out.flush();
             return ExitCodes.DONE;
@@ -72,6 +93,33 @@ final class PlanCommand implements Callable<Integer> {
         out.printf("Key pair: %s (%s)%n", p.instance().keyPair(), p.instance().keyMode());
         out.printf("Cost while it runs: %s%n", p.hourlyCost());
         out.println("Removed by `rolelab down` in this order: " + String.join(", ", p.teardownOrder()));
+    }
+
+    /** The policy check as a short table: one line per resource and expectation, each failing action named. */
+    static void print(PolicyCheck.Table t, String failure, PrintWriter out) {
+        out.println();
+        if (t == null) {
+            out.println("Policy check before anything exists: could not ask the IAM policy simulator: " + failure);
+            return;
+        }
+        out.println("Policy check before anything exists, by " + t.source() + ":");
+        Map<String, List<PolicyCheck.Row>> groups = new LinkedHashMap<>();
+        for (PolicyCheck.Row r : t.rows()) {
+            groups.computeIfAbsent(r.what() + " " + r.resource() + " " + r.expected(), k -> new ArrayList<>()).add(r);
+        }
+        out.printf("  %-56s %-9s %-26s %s%n", "asked", "expected", "answer", "ok?");
+        for (List<PolicyCheck.Row> g : groups.values()) {
+            PolicyCheck.Row first = g.get(0);
+            String resource = first.resource().equals("*") ? "\"*\"" : first.resource().substring(first.resource().lastIndexOf('/') + 1);
+            String asked = (g.size() == 1 ? first.action() : first.what() + " (" + g.size() + " actions)") + " on " + resource;
+            Set<String> answers = new TreeSet<>();
+            g.forEach(r -> answers.add(r.verdict()));
+            List<String> failing = g.stream().filter(r -> !r.ok()).map(PolicyCheck.Row::action).toList();
+            out.printf("  %-56s %-9s %-26s %s%n", asked, first.expected().name().toLowerCase(Locale.ROOT), String.join(", ", answers),
+                    failing.isEmpty() ? "yes" : "NO: " + String.join(", ", failing));
+        }
+        out.println(t.ok() ? "Least privilege confirmed: the push is allowed on this repository only, nothing destructive is."
+                : "The policy allows more (or less) than the lab needs: see the rows marked NO, and the warnings above.");
     }
 
     private static String indent(String s) {
