@@ -11,9 +11,15 @@ import static dev.rolelab.cloud.aws.AwsWire.iamError;
 import static dev.rolelab.cloud.aws.AwsWire.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rolelab.cloud.CloudException;
+import dev.rolelab.lab.EcrActions;
+import dev.rolelab.lab.Json;
+import dev.rolelab.lab.LabSpec;
+import dev.rolelab.lab.PolicyDocuments;
+import dev.rolelab.run.PolicyCheck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,5 +109,32 @@ class IamSimulationTest {
         CloudException e = assertThrows(CloudException.class, () -> cloud.simulateCustomPolicy("{}", List.of("ecr:PutImage"), REPO, Map.of()));
         assertEquals("MalformedPolicyDocument", e.code());
         assertEquals("iam:SimulateCustomPolicy", e.operation());
+    }
+
+    @Test
+    void thePolicyCheckAsksIamThreeTimesWithTheDocumentAsItWillBeSent() {
+        String elsewhere = "arn:aws:ecr:us-east-1:123456789012:repository/" + PolicyCheck.OTHER_REPOSITORY;
+        Map<String, String> here = new LinkedHashMap<>();
+        PolicyDocuments.PUSH_ACTIONS.forEach(a -> here.put(a, "allowed"));
+        EcrActions.DESTRUCTIVE.forEach(a -> here.put(a, "implicitDeny"));
+        Map<String, String> other = new LinkedHashMap<>();
+        PolicyDocuments.PUSH_ACTIONS.forEach(a -> other.put(a, "implicitDeny"));
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("ecr:GetAuthorizationToken", "allowed");
+        PolicyCheck.DESTRUCTIVE_IAM.forEach(a -> all.put(a, "implicitDeny"));
+        wm.stubFor(query("SimulateCustomPolicy").withFormParam("ResourceArns.member.1", equalTo(REPO))
+                .willReturn(iam("SimulateCustomPolicy", results(REPO, here))));
+        wm.stubFor(query("SimulateCustomPolicy").withFormParam("ResourceArns.member.1", equalTo(elsewhere))
+                .willReturn(iam("SimulateCustomPolicy", results(elsewhere, other))));
+        wm.stubFor(query("SimulateCustomPolicy").withFormParam("ResourceArns.member.1", equalTo("*"))
+                .willReturn(iam("SimulateCustomPolicy", results("*", all))));
+        LabSpec spec = LabSpec.builder().sshCidr("203.0.113.10/32").build();
+        PolicyCheck.Table t = new PolicyCheck(cloud, false).check(spec, "123456789012", null);
+        assertTrue(t.ok(), t.failures().toString());
+        assertTrue(t.source().contains("iam:SimulateCustomPolicy"), t.source());
+        String sent = Json.pretty(PolicyDocuments.permissions("us-east-1", "123456789012", "ec2-ecr-test"));
+        wm.verify(3, postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("SimulateCustomPolicy"))
+                .withFormParam("PolicyInputList.member.1", equalTo(sent))
+                .withFormParam("ContextEntries.member.1.ContextKeyName", equalTo("aws:RequestedRegion")));
     }
 }
