@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -204,8 +203,8 @@ public final class PolicyReview {
             return new Result(null, List.of(Problem.error(FIELD, "must be a JSON object with Version and Statement").atLine(1)));
         }
         characters(text, problems);
-        for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+        for (Map.Entry<String, JsonNode> element : doc.properties()) {
+            String name = element.getKey();
             if (!TOP_ELEMENTS.contains(name)) {
                 problems.add(Problem.error(FIELD, "has \"" + name + "\", which is not an element of an IAM policy (Version, Id, Statement; "
                         + "names are case-sensitive)").atLine(lines.at("/" + name)));
@@ -250,7 +249,7 @@ public final class PolicyReview {
 
         for (int i = 0; i < statements.size(); i++) {
             breadth(statements.get(i), i, base.get(i), lines, problems);
-            conditions(statements.get(i), i, base.get(i), lines, push, problems);
+            conditions(statements.get(i), i, base.get(i), lines, repositoryArn, push, problems);
         }
         return new Result(doc, problems);
     }
@@ -297,8 +296,8 @@ public final class PolicyReview {
             problems.add(Problem.error(FIELD, which + " must be a JSON object").atLine(lines.at(at)));
             return;
         }
-        for (Iterator<String> it = s.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+        for (Map.Entry<String, JsonNode> element : s.properties()) {
+            String name = element.getKey();
             if (name.equals("Principal") || name.equals("NotPrincipal")) {
                 problems.add(Problem.error(FIELD, which + " has \"" + name + "\", which belongs in a resource or trust policy: in a permissions "
                         + "policy the role it is attached to is the principal, so remove it").atLine(lines.at(at + "/" + name)));
@@ -353,8 +352,7 @@ public final class PolicyReview {
                 problems.add(Problem.error(FIELD, which + ": \"Condition\" must be an object of operators").atLine(lines.at(at + "/Condition")));
                 return;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = condition.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = it.next();
+            for (Map.Entry<String, JsonNode> op : condition.properties()) {
                 if (!OPERATORS.contains(baseOperator(op.getKey())) || op.getKey().startsWith("Null") && op.getKey().endsWith("IfExists")) {
                     problems.add(Problem.error(FIELD, which + ": \"" + op.getKey() + "\" is not a condition operator IAM knows (e.g. StringEquals, "
                             + "StringLike, Bool, ArnLike, Null)").atLine(lines.at(at + "/Condition/" + escape(op.getKey()))));
@@ -502,19 +500,19 @@ public final class PolicyReview {
 
     // ---- conditions RoleLab cannot evaluate
 
-    private static void conditions(JsonNode s, int i, String at, Lines lines, RequestContext push, List<Problem> problems) {
+    private static void conditions(JsonNode s, int i, String at, Lines lines, String repositoryArn, RequestContext push, List<Problem> problems) {
         JsonNode condition = s.path("Condition");
-        if (!condition.isObject()) {
-            return;
+        boolean aboutThePush = PolicyDocuments.PUSH_ACTIONS.stream().anyMatch(a -> actionApplies(s, a) && resourceApplies(s, repositoryArn))
+                || actionApplies(s, PolicyDocuments.LOGIN_ACTION) && resourceApplies(s, "*");
+        if (!condition.isObject() || !aboutThePush) {
+            return; // a condition on what the push does not touch cannot change the push
         }
         boolean deny = "Deny".equals(s.path("Effect").asText());
-        for (Iterator<Map.Entry<String, JsonNode>> ops = condition.fields(); ops.hasNext(); ) {
-            Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> op : condition.properties()) {
             if (!op.getValue().isObject()) {
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
-                Map.Entry<String, JsonNode> key = keys.next();
+            for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
                 if (operator(op.getKey(), key.getKey(), key.getValue(), push) == Truth.UNKNOWN) {
                     problems.add(Problem.warning(FIELD, "statement " + (i + 1) + ": RoleLab cannot evaluate " + op.getKey() + " on \"" + key.getKey()
                             + "\" before the lab exists; AWS evaluates it at each call, and if it " + (deny ? "holds, the push is denied"
@@ -590,13 +588,11 @@ public final class PolicyReview {
             return Truth.UNKNOWN;
         }
         Truth all = Truth.TRUE;
-        for (Iterator<Map.Entry<String, JsonNode>> ops = condition.fields(); ops.hasNext(); ) {
-            Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> op : condition.properties()) {
             if (!op.getValue().isObject()) {
                 return Truth.UNKNOWN;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
-                Map.Entry<String, JsonNode> key = keys.next();
+            for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
                 all = all.and(operator(op.getKey(), key.getKey(), key.getValue(), context));
             }
         }

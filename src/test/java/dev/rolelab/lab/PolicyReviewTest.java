@@ -172,6 +172,9 @@ class PolicyReviewTest {
         assertEquals(1, warnings(r).size(), r.problems().toString());
         assertTrue(warnings(r).get(0).message().contains("cannot evaluate ArnEquals on \"ec2:SourceInstanceARN\""), r.problems().toString());
         assertEquals(5, warnings(r).get(0).line());
+        PolicyReview.Result elsewhere = check(withStatement("{\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"Resource\": \"*\", "
+                + "\"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}}"));
+        assertEquals(List.of(), elsewhere.problems(), "a condition on what the push does not touch cannot change it");
     }
 
     @Test
