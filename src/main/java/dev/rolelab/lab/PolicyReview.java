@@ -169,9 +169,47 @@ public final class PolicyReview {
     }
 
     public static Result check(String text, String repositoryArn, RequestContext push) {
+        Reading r = read(text);
+        if (r.document() == null) {
+            return new Result(null, r.problems());
+        }
+        List<Problem> problems = new ArrayList<>();
+        characters(text, problems);
+        problems.addAll(r.problems());
+        List<JsonNode> statements = r.statements();
+        List<String> base = r.base();
+        Lines lines = r.lines();
+        for (String action : PolicyDocuments.PUSH_ACTIONS) {
+            needed(statements, base, lines, action, repositoryArn, push, "the push will fail without it", problems);
+        }
+        needed(statements, base, lines, PolicyDocuments.LOGIN_ACTION, "*", push, "docker login will fail without it", problems);
+
+        for (int i = 0; i < statements.size(); i++) {
+            breadth(statements.get(i), i, base.get(i), lines, problems);
+            conditions(statements.get(i), i, base.get(i), lines, repositoryArn, push, problems);
+        }
+        return new Result(r.document(), problems);
+    }
+
+    /**
+     * The errors of the policy language alone (JSON, elements, Version, Sid, Effect, Principal, operators),
+     * without IAM's size quota and without what the push needs: what makes IAM answer MalformedPolicyDocument.
+     */
+    public static List<Problem> grammarErrors(String text) {
+        return read(text).problems().stream().filter(Problem::isError).toList();
+    }
+
+    /** The document as read, with its statements, each statement's JSON Pointer, the lines, and the grammar's findings. */
+    private record Reading(JsonNode document, List<JsonNode> statements, List<String> base, Lines lines, List<Problem> problems) {
+        static Reading failed(Problem p) {
+            return new Reading(null, List.of(), List.of(), null, List.of(p));
+        }
+    }
+
+    private static Reading read(String text) {
         List<Problem> problems = new ArrayList<>();
         if (text == null || text.isBlank()) {
-            return new Result(null, List.of(Problem.error(FIELD, "is empty; press \"Reset to generated\" to start again")));
+            return Reading.failed(Problem.error(FIELD, "is empty; press \"Reset to generated\" to start again"));
         }
         JsonNode doc;
         try (JsonParser p = Json.MAPPER.createParser(text)) {
@@ -179,30 +217,29 @@ public final class PolicyReview {
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             doc = Json.MAPPER.readTree(p);
             if (doc == null) {
-                return new Result(null, List.of(Problem.error(FIELD, "is empty; press \"Reset to generated\" to start again")));
+                return Reading.failed(Problem.error(FIELD, "is empty; press \"Reset to generated\" to start again"));
             }
             if (trailing(p)) {
-                return new Result(null, List.of(Problem.error(FIELD, "has text after the end of the JSON document; "
-                        + "IAM accepts one document only, so remove what follows its closing brace").atLine(p.currentLocation().getLineNr())));
+                return Reading.failed(Problem.error(FIELD, "has text after the end of the JSON document; "
+                        + "IAM accepts one document only, so remove what follows its closing brace").atLine(p.currentLocation().getLineNr()));
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String reason = e.getOriginalMessage().split("\n", 2)[0];
             int line = at == null ? 0 : at.getLineNr();
             if (reason.startsWith("Duplicate field")) {
-                return new Result(null, List.of(Problem.error(FIELD, "has the key " + reason.substring("Duplicate field ".length())
-                        + " twice in one object; IAM and RoleLab could read it differently, so keep one").atLine(line)));
+                return Reading.failed(Problem.error(FIELD, "has the key " + reason.substring("Duplicate field ".length())
+                        + " twice in one object; IAM and RoleLab could read it differently, so keep one").atLine(line));
             }
-            return new Result(null, List.of(Problem.error(FIELD, "is not valid JSON: " + reason).atLine(line)));
+            return Reading.failed(Problem.error(FIELD, "is not valid JSON: " + reason).atLine(line));
         } catch (IOException e) {
-            return new Result(null, List.of(Problem.error(FIELD, "cannot be read: " + e.getMessage())));
+            return Reading.failed(Problem.error(FIELD, "cannot be read: " + e.getMessage()));
         }
         Lines lines = Lines.of(text);
 
         if (!doc.isObject()) {
-            return new Result(null, List.of(Problem.error(FIELD, "must be a JSON object with Version and Statement").atLine(1)));
+            return Reading.failed(Problem.error(FIELD, "must be a JSON object with Version and Statement").atLine(1));
         }
-        characters(text, problems);
         for (Map.Entry<String, JsonNode> element : doc.properties()) {
             String name = element.getKey();
             if (!TOP_ELEMENTS.contains(name)) {
@@ -242,16 +279,7 @@ public final class PolicyReview {
             grammar(statements.get(i), i, base.get(i), lines, sids, problems);
         }
 
-        for (String action : PolicyDocuments.PUSH_ACTIONS) {
-            needed(statements, base, lines, action, repositoryArn, push, "the push will fail without it", problems);
-        }
-        needed(statements, base, lines, PolicyDocuments.LOGIN_ACTION, "*", push, "docker login will fail without it", problems);
-
-        for (int i = 0; i < statements.size(); i++) {
-            breadth(statements.get(i), i, base.get(i), lines, problems);
-            conditions(statements.get(i), i, base.get(i), lines, repositoryArn, push, problems);
-        }
-        return new Result(doc, problems);
+        return new Reading(doc, statements, base, lines, problems);
     }
 
     private static boolean trailing(JsonParser p) throws IOException {

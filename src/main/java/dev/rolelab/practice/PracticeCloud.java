@@ -756,14 +756,15 @@ public final class PracticeCloud implements Cloud {
     public java.util.Map<String, String> simulateCustomPolicy(String policyJson, List<String> actions, String resourceArn,
                                                               java.util.Map<String, String> context) {
         call("iam:SimulateCustomPolicy");
+        List<dev.rolelab.lab.Problem> malformed = dev.rolelab.lab.PolicyReview.grammarErrors(policyJson);
+        if (!malformed.isEmpty()) {
+            throw error("MalformedPolicyDocument", "Syntax errors in policy (" + malformed.get(0).message() + ")", "iam:SimulateCustomPolicy");
+        }
         com.fasterxml.jackson.databind.JsonNode document;
         try {
             document = Json.MAPPER.readTree(policyJson);
         } catch (IOException e) {
-            document = null;
-        }
-        if (document == null || !document.isObject()) {
-            throw error("MalformedPolicyDocument", "The policy document is not valid JSON.", "iam:SimulateCustomPolicy");
+            throw new UncheckedIOException(e); // read once already by the grammar check
         }
         dev.rolelab.lab.PolicyReview.RequestContext entries = dev.rolelab.lab.PolicyReview.RequestContext.entries(context);
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();

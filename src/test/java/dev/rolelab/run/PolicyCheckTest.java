@@ -2,8 +2,10 @@ package dev.rolelab.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rolelab.cloud.CloudException;
 import dev.rolelab.lab.KeyChoice;
 import dev.rolelab.lab.LabSpec;
 import dev.rolelab.practice.PracticeCloud;
@@ -71,6 +73,15 @@ class PolicyCheckTest {
         assertEquals(3, t.rows().size());
         assertEquals(1, t.failures().size());
         assertEquals(PolicyCheck.Expected.DENIED, t.failures().get(0).expected());
+    }
+
+    @Test
+    void aDocumentIamWouldRefuseIsRefusedByThePracticeSimulatorToo() {
+        CloudException e = assertThrows(CloudException.class,
+                () -> check.check(spec("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"allow\", \"Action\": \"ecr:*\", \"Resource\": \"*\"}]}"),
+                        ACCOUNT, null));
+        assertEquals("MalformedPolicyDocument", e.code());
+        assertTrue(e.getMessage().contains("Effect"), e.getMessage());
     }
 
     static String verdict(PolicyCheck.Table t, String action, String resource) {
