@@ -73,8 +73,10 @@ public final class RunnerPolicy {
                 "iam:ListInstanceProfileTags"), List.of(iam("role/*"), iam("policy/*"), iam("instance-profile/*")));
         statement(s, "FindRepositoriesAndImages", List.of("ecr:DescribeRepositories", "ecr:DescribeImages", "ecr:ListTagsForResource"),
                 List.of(repositories()));
+        // AWS's public parameter: its ARN has no account ("arn:aws:ssm:R::parameter/aws/service/..."), older refusals named
+        // the caller's; "*" matches both
         statement(s, "LatestAmazonLinuxImage", List.of("ssm:GetParameter"),
-                List.of("arn:" + partition + ":ssm:*::parameter/aws/service/ami-amazon-linux-latest/*"));
+                List.of("arn:" + partition + ":ssm:*:*:parameter/aws/service/ami-amazon-linux-latest/*"));
         statement(s, "AskTheSimulatorAboutTheLabRole", List.of("iam:SimulatePrincipalPolicy"), List.of(iam("role" + IAM_PATH + "*")));
         // offered as the remedy when a region has no default VPC; it deletes nothing
         statement(s, "CreateTheDefaultVpc", List.of("ec2:CreateDefaultVpc"), List.of("*"));

@@ -357,12 +357,22 @@ final class WireAuthorizations {
         };
     }
 
-    /** A call that is not in the journal (the denied cases): mapped the same way. */
+    /** A call that is not in the journal (the denied cases): mapped the same way, against the account as the journal left it, changing nothing. */
     List<Request> query(String body) {
-        return query(form(body), "");
+        return copy().query(form(body), "");
     }
 
     List<Request> json(String service, String operation, String body) {
-        return json(service, operation, read(body), "{}");
+        return copy().json(service, operation, read(body), "{}");
+    }
+
+    private WireAuthorizations copy() {
+        WireAuthorizations c = new WireAuthorizations(region, account, ec2Principal);
+        tags.forEach((arn, t) -> c.tags.put(arn, new LinkedHashMap<>(t)));
+        c.roles.putAll(roles);
+        c.profiles.putAll(profiles);
+        c.roleInProfile.putAll(roleInProfile);
+        c.amazonImages.putAll(amazonImages);
+        return c;
     }
 }
