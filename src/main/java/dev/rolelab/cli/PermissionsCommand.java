@@ -1,5 +1,7 @@
 package dev.rolelab.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolelab.cloud.Cloud;
 import dev.rolelab.lab.Json;
 import dev.rolelab.lab.LabRules;
@@ -43,8 +45,18 @@ final class PermissionsCommand implements Callable<Integer> {
                 command.commandLine().getErr().println("** " + PracticeCloud.SIMULATION + " (the policy is for the simulated account) **");
             }
             String id = account != null ? account : cloud.identity().account();
-            out.println(Json.pretty(RunnerPolicy.document(region, id)));
+            out.println(oneStatementPerLine(RunnerPolicy.document(region, id)));
             return ExitCodes.DONE;
         }
+    }
+
+    /** Valid JSON, a statement a line: short enough to review on one screen, and each line reads as one permission. */
+    static String oneStatementPerLine(ObjectNode policy) {
+        StringBuilder b = new StringBuilder("{\n  \"Version\": ").append(Json.compact(policy.get("Version"))).append(",\n  \"Statement\": [\n");
+        JsonNode statements = policy.get("Statement");
+        for (int i = 0; i < statements.size(); i++) {
+            b.append("    ").append(Json.compact(statements.get(i))).append(i + 1 < statements.size() ? ",\n" : "\n");
+        }
+        return b.append("  ]\n}").toString();
     }
 }

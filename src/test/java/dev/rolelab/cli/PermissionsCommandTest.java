@@ -31,6 +31,7 @@ class PermissionsCommandTest {
         assertEquals(RunnerPolicy.document("us-east-1", "123456789012"), doc);
         assertTrue(r.err().contains("Practice mode: a simulation"), "labelled, on stderr: " + r.err());
         assertFalse(r.out().contains("Practice"), "stdout is the JSON alone");
+        assertEquals(doc.path("Statement").size() + 5, r.out().lines().count(), "a statement a line: " + r.out());
     }
 
     @Test
