@@ -27,6 +27,7 @@ import dev.rolelab.lab.KeyChoice;
 import dev.rolelab.lab.LabSpec;
 import dev.rolelab.lab.Ledger;
 import dev.rolelab.lab.LedgerStore;
+import dev.rolelab.lab.ResourceKind;
 import dev.rolelab.lab.RunnerPolicy;
 import dev.rolelab.run.BuildAndPush;
 import dev.rolelab.run.Cancel;
@@ -167,6 +168,16 @@ class RunnerPolicyOverTheWireTest {
             Sweep.Found found = sweep.scan();
             assertEquals(7, found.byLab().get(ledger.labId()).size(), found.toString());
             assertEquals(List.of(), sweep.remove(found, "us-east-1", false, Events.NONE));
+
+            // down from a ledger a crash left with intents only: each name is looked up, and its tag read, before any delete
+            Ledger crashed = store.create(spec, null, wm.baseUrl(), false);
+            for (ResourceKind kind : List.of(ResourceKind.REPOSITORY, ResourceKind.POLICY, ResourceKind.ROLE, ResourceKind.INSTANCE_PROFILE,
+                    ResourceKind.SECURITY_GROUP, ResourceKind.KEY_PAIR, ResourceKind.INSTANCE)) {
+                crashed.intend(kind, spec.names().of(kind));
+            }
+            Teardown.Result intents = new Teardown(cloud, executor).run(crashed, new Teardown.Options(true), Events.NONE);
+            assertTrue(crashed.entries().stream().anyMatch(e -> e.state() == dev.rolelab.lab.LedgerEntry.State.NOT_OURS),
+                    "another lab's resources are left alone: " + crashed.entries() + " " + intents.failures());
         }
         WireAuthorizations wire = new WireAuthorizations("us-east-1", ACCOUNT, "ec2.amazonaws.com");
         out.putAll(wire.of(wm.getAllServeEvents()));
@@ -197,7 +208,7 @@ class RunnerPolicyOverTheWireTest {
         for (String a : List.of("ec2:RunInstances", "ec2:CreateTags", "iam:PassRole", "iam:TagRole", "iam:TagPolicy", "iam:TagInstanceProfile",
                 "ecr:TagResource", "ec2:TerminateInstances", "ec2:DeleteSecurityGroup", "ec2:DeleteKeyPair", "ecr:DeleteRepository",
                 "iam:DeleteRole", "iam:DeletePolicy", "iam:DeleteInstanceProfile", "iam:DetachRolePolicy", "iam:RemoveRoleFromInstanceProfile",
-                "ec2:GetConsoleOutput", "iam:SimulatePrincipalPolicy", "ecr:DescribeImages", "ssm:GetParameter", "ec2:CreateDefaultVpc",
+                "ec2:GetConsoleOutput", "iam:SimulatePrincipalPolicy", "ecr:DescribeImages", "ssm:GetParameter", "ec2:CreateDefaultVpc", "iam:GetInstanceProfile",
                 "iam:ListRoleTags", "iam:ListPolicyTags", "iam:ListInstanceProfileTags", "ecr:ListTagsForResource", "iam:GetRole")) {
             assertTrue(actions.contains(a), a + " never happened: " + actions);
         }
