@@ -80,12 +80,8 @@ final class IamEvaluation {
 
     /** Every operator and every key must hold; for a key, any of the policy's values may match any of the request's. */
     private static boolean conditions(JsonNode condition, Map<String, List<String>> context) {
-        var operators = condition.fields();
-        while (operators.hasNext()) {
-            var op = operators.next();
-            var keys = op.getValue().fields();
-            while (keys.hasNext()) {
-                var key = keys.next();
+        for (Map.Entry<String, JsonNode> op : condition.properties()) {
+            for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
                 List<String> actual = lookup(context, key.getKey());
                 if (!holds(op.getKey(), list(key.getValue()).stream().map(JsonNode::asText).toList(), actual)) {
                     return false;
