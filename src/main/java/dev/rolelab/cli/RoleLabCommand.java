@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rolelab", mixinStandardHelpOptions = true, version = "RoleLab 0.1.0",
         description = {"Give an EC2 instance an IAM role and push a Docker image to ECR with it, then remove everything.",
                 "Add --practice to any command to use a simulated account (no AWS account needed)."},
-        subcommands = {PlanCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, SweepCommand.class},
+        subcommands = {PlanCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, SweepCommand.class, PermissionsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:invalid input (the message names the option and the rule)", "3:AWS refused or failed",
                 "4:a step on the instance failed", "130:cancelled (the ledger is exact; `rolelab down` removes what exists)"})
