@@ -53,6 +53,15 @@ final class Checks {
         printWarnings(problems, err);
     }
 
+    /** The endpoint, before the cloud is even wired to it (a refused URL is never repeated with its password). */
+    static void beforeWiring(Connection c) {
+        if (c.endpointUrl != null && !c.practice) {
+            endpointUrl(c.endpointUrl).filter(Problem::isError).ifPresent(p -> {
+                throw new InvalidInput(List.of(p));
+            });
+        }
+    }
+
     /** Region, endpoint and profile: checked before the cloud is asked anything, in practice mode too. */
     static List<Problem> connection(Connection c, String region, Set<String> knownRegions, Supplier<Map<String, Boolean>> profiles) {
         List<Problem> out = new ArrayList<>();
@@ -85,11 +94,12 @@ final class Checks {
     static Optional<Problem> endpointUrl(String text) {
         URI uri;
         try {
-            uri = URI.create(text.strip());
+            uri = text.contains("@") ? null : URI.create(text.strip());
         } catch (IllegalArgumentException e) {
             return Optional.of(Problem.error("endpoint-url", LabRules.shown(text) + " is not a URL"));
         }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+        // an AWS endpoint has no use for @: whatever precedes it is a user name or a password
+        if (uri == null || uri.getRawUserInfo() != null) {
             // never echo the URL: the part before @ is a password
             return Optional.of(Problem.error("endpoint-url", "carries a user name or password (user:password@host); RoleLab keeps the "
                     + "endpoint in the lab's ledger and would keep the password with it. Give the URL without it; credentials come from your AWS profile "

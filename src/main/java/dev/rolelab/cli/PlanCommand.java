@@ -32,6 +32,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Wiring w = new Wiring()) {
+            Checks.beforeWiring(connection);
             Cloud cloud = w.cloud(connection);
             String region = w.region(connection);
             LabSpec draft = options.draft(region);

@@ -70,6 +70,7 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Wiring w = new Wiring()) {
+            Checks.beforeWiring(connection);
             Cloud cloud = w.cloud(connection);
             if (connection.practice) {
                 out.println("** " + PracticeCloud.SIMULATION + " **");

@@ -165,6 +165,13 @@ class CliInputTest {
     }
 
     @Test
+    void aMalformedEndpointWithAPasswordIsNotRepeatedEither() {
+        CliRun r = refused("--endpoint-url", "plan", "--region", "us-east-1", "--cidr", "203.0.113.7/32",
+                "--endpoint-url", "http://admin:hunter2@bad host:4566");
+        assertFalse(r.err().contains("hunter2"), r.err());
+    }
+
+    @Test
     void practiceModeWarnsAboutTheOptionsItIgnores() {
         CliRun r = CliRun.run(home, "plan", "--practice", "--json", "--profile", "work", "--endpoint-url", "http://127.0.0.1:9");
         assertEquals(0, r.exit(), r.err());
