@@ -42,9 +42,12 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Wiring w = new Wiring()) {
+            Checks.beforeWiring(connection);
             Cloud cloud = w.cloud(connection);
             String region = w.region(connection);
-            LabSpec spec = options.toSpec(region, cloud);
+            LabSpec draft = options.draft(region);
+            Checks.beforeAnyCall(connection, draft, options.detectsCidr(), cloud.knownRegions(), options.ignored(), err);
+            LabSpec spec = options.withCidr(draft, cloud);
             String account = cloud.identity().account();
             Checks.validate(spec, cloud, account, w.executor, err);
             PlanView plan = PlanView.of(spec, account);

@@ -2,15 +2,20 @@ package dev.rolelab.cli;
 
 import dev.rolelab.cloud.Cloud;
 import dev.rolelab.cloud.CloudException;
+import dev.rolelab.lab.LabRules;
 import dev.rolelab.lab.LabSpec;
 import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.Problem;
 import dev.rolelab.practice.PracticeCloud;
 import dev.rolelab.run.Cancel;
 import dev.rolelab.run.BuildAndPush;
 import dev.rolelab.run.Provisioner;
 import dev.rolelab.run.Teardown;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,11 +70,14 @@ final class UpCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Wiring w = new Wiring()) {
+            Checks.beforeWiring(connection);
             Cloud cloud = w.cloud(connection);
             if (connection.practice) {
                 out.println("** " + PracticeCloud.SIMULATION + " **");
             }
-            LabSpec spec = options.toSpec(w.region(connection), cloud);
+            LabSpec draft = options.draft(w.region(connection));
+            Checks.beforeAnyCall(connection, draft, options.detectsCidr(), cloud.knownRegions(), optionProblems(), err);
+            LabSpec spec = options.withCidr(draft, cloud);
             String account = cloud.identity().account();
             Checks.validate(spec, cloud, account, w.executor, err);
             if (createDefaultVpc && spec.subnet() == null) {
@@ -161,6 +169,27 @@ final class UpCommand implements Callable<Integer> {
         }
         out.printf("Lab id: %s%n", ledger.labId());
         return code;
+    }
+
+    private static final Pattern FINGERPRINT = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}");
+
+    /** up's own options: contradictions and options this mode ignores, found before any call. */
+    List<Problem> optionProblems() {
+        List<Problem> out = new ArrayList<>(options.ignored());
+        if (keep && downAfter) {
+            out.add(Problem.error("keep", "and --down-after contradict each other: keep the lab (--keep) or remove it when done (--down-after), not both"));
+        }
+        if (acceptHostKey != null && !FINGERPRINT.matcher(acceptHostKey).matches()) {
+            out.add(Problem.error("accept-host-key", LabRules.shown(acceptHostKey)
+                    + " is not a host key fingerprint as ssh-keygen -l prints it: SHA256: and 43 base64 characters"));
+        }
+        if (practiceFail != null && !connection.practice) {
+            out.add(Problem.error("practice-fail", "only works in practice mode (--practice): a real instance is not made to fail"));
+        }
+        if (createDefaultVpc && options.subnet != null) {
+            out.add(Problem.warning("create-default-vpc", "is ignored: --subnet picks the network"));
+        }
+        return out;
     }
 
     private boolean cleanUpNow(PrintWriter out) {

@@ -1,5 +1,6 @@
 package dev.rolelab.cloud;
 
+import dev.rolelab.lab.ResourceKind;
 import java.util.Map;
 import java.util.Set;
 
@@ -87,7 +88,7 @@ public final class CloudErrors {
                 hint = SIGN_IN;
             }
             case CLASH -> {
-                message = "a " + THING.getOrDefault(code, "resource") + " with that name already exists (" + aws + ")";
+                message = ResourceKind.withArticle(THING.getOrDefault(code, "resource")) + " with that name already exists (" + aws + ")";
                 hint = "pick another name; RoleLab never takes over something it did not create";
             }
             case CAPACITY -> {

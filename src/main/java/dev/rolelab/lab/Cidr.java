@@ -30,6 +30,16 @@ public record Cidr(String address, int prefix, boolean ipv6) {
         return address + "/" + prefix;
     }
 
+    /**
+     * The range as RoleLab stores it: parsed and written back canonically ({@code " 203.0.113.7/032\n"} becomes
+     * {@code 203.0.113.7/32}, IPv6 compressed in lowercase); a text that does not parse is returned trimmed, for the
+     * rules to refuse.
+     */
+    public static String normalise(String text) {
+        Parsed p = parse(text);
+        return p.cidr() != null ? p.cidr().toString() : text == null ? "" : text.strip();
+    }
+
     /** A parse failure: the reason, and the value the user probably meant (or null). */
     public record Invalid(String reason, String suggestion) { }
 
@@ -44,7 +54,7 @@ public record Cidr(String address, int prefix, boolean ipv6) {
         boolean v6 = addr.contains(":");
         BigInteger value = v6 ? ipv6Value(addr) : ipv4Value(addr);
         if (value == null) {
-            return new Parsed(null, new Invalid("'" + addr + "' is not an IPv4 or IPv6 address", null));
+            return new Parsed(null, new Invalid(LabRules.shown(addr) + " is not an IPv4 or IPv6 address", null));
         }
         int max = v6 ? 128 : 32;
         if (slash < 0) {
@@ -58,7 +68,7 @@ public record Cidr(String address, int prefix, boolean ipv6) {
             prefix = -1;
         }
         if (prefix < 0 || prefix > max) {
-            return new Parsed(null, new Invalid("prefix '/" + p + "' must be a number from 0 to " + max, null));
+            return new Parsed(null, new Invalid("prefix " + LabRules.shown("/" + p) + " must be a number from 0 to " + max, null));
         }
         BigInteger hostMask = BigInteger.ONE.shiftLeft(max - prefix).subtract(BigInteger.ONE);
         if (!value.and(hostMask).equals(BigInteger.ZERO)) {

@@ -20,6 +20,15 @@ public final class LabRules {
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final Pattern FROM = Pattern.compile("(?im)^\\s*FROM\\s+\\S+");
     private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7e]+");
+    private static final Pattern SUBNET = Pattern.compile("subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    /** What every AWS region id looks like (us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-7). */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+){1,2}-\\d{1,2}");
+    /** Control characters (newline and ESC included), format characters (bidi overrides) and line separators. */
+    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+
+    /** The widest source range RoleLab opens without explicit consent: a /8 (IPv4) or a /32 (IPv6). */
+    public static final int WIDEST_IPV4_PREFIX = 8;
+    public static final int WIDEST_IPV6_PREFIX = 32;
 
     private final Set<String> knownRegions;
 
@@ -33,6 +42,7 @@ public final class LabRules {
         region(spec.region()).ifPresent(out::add);
         out.addAll(cidr(spec.sshCidr(), spec.cidrOpenConfirmed()));
         instanceType(spec.instanceType()).ifPresent(out::add);
+        subnet(spec.subnet()).ifPresent(out::add);
         Names n = spec.names();
         repository(n.repository()).ifPresent(out::add);
         iamName("policy", n.policy(), 128).ifPresent(out::add);
@@ -51,18 +61,70 @@ public final class LabRules {
         return problems.stream().anyMatch(Problem::isError);
     }
 
+    /** The one region check: the shape of a region id, then the regions this version knows. */
     public Optional<Problem> region(String region) {
+        if (region == null || !REGION.matcher(region).matches()) {
+            return Optional.of(Problem.error("region", shown(region) + " is not an AWS region id (lowercase, like us-east-1 or eu-west-1)"));
+        }
         if (knownRegions.contains(region)) {
             return Optional.empty();
         }
         return Optional.of(Problem.error("region", "'" + region + "' is not an AWS region this version of RoleLab knows (e.g. us-east-1, eu-west-1)"));
     }
 
+    /** A subnet id as EC2 writes it: subnet- and 8 or 17 lowercase hex digits; null means the default VPC's. */
+    public static Optional<Problem> subnet(String subnet) {
+        if (subnet == null || SUBNET.matcher(subnet).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.error("subnet", shown(subnet) + " is not a subnet id (subnet- and 8 or 17 hex digits, e.g. subnet-0a1b2c3d4e5f67890)"));
+    }
+
+    /**
+     * A value as it may be shown on one line of a message: quoted, with control characters, escape sequences
+     * and other invisible characters written as a backslash, u and four hex digits (so a value can never start a line of its own or
+     * recolour the terminal), and cut after 80 characters.
+     */
+    public static String shown(String value) {
+        if (value == null) {
+            return "(nothing)";
+        }
+        StringBuilder b = new StringBuilder("'");
+        int n = 0;
+        for (int i = 0; i < value.length() && n < 80; n++) {
+            int cp = value.codePointAt(i);
+            i += Character.charCount(cp);
+            if (UNSAFE.matcher(new String(Character.toChars(cp))).matches()) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        }
+        if (value.codePointCount(0, value.length()) > 80) {
+            b.append("…");
+        }
+        return b.append("'").toString();
+    }
+
+    /** Characters as AWS counts them: Unicode code points, not Java's UTF-16 units. */
+    public static int length(String value) {
+        return value.codePointCount(0, value.length());
+    }
+
+    /** A name must not carry control characters, newlines, escape sequences or invisible format characters. */
+    private static Optional<Problem> unsafe(String field, String name) {
+        if (UNSAFE.matcher(name).find()) {
+            return Optional.of(Problem.error(field, shown(name) + " contains a control character, a line break, an escape "
+                    + "sequence or an invisible formatting character; use visible characters only"));
+        }
+        return Optional.empty();
+    }
+
     public static List<Problem> cidr(String text, boolean openConfirmed) {
         Cidr.Parsed parsed = Cidr.parse(text);
         if (parsed.invalid() != null) {
             String hint = parsed.invalid().suggestion() == null ? "" : " (did you mean " + parsed.invalid().suggestion() + "?)";
-            return List.of(Problem.error("cidr", "'" + text + "' " + parsed.invalid().reason() + hint));
+            return List.of(Problem.error("cidr", shown(text) + " " + parsed.invalid().reason() + hint));
         }
         Cidr c = parsed.cidr();
         if (c.everywhere()) {
@@ -70,6 +132,16 @@ public final class LabRules {
                     ? Problem.warning("cidr", c + " lets anyone on the internet try to log in over SSH")
                     : Problem.error("cidr", c + " opens SSH to the whole internet; use your own IP as /"
                             + c.maxPrefix() + ", or confirm explicitly (--yes-open-ssh)"));
+        }
+        if (c.prefix() < (c.ipv6() ? WIDEST_IPV6_PREFIX : WIDEST_IPV4_PREFIX)) {
+            // wider than a /8 (IPv4) or a /32 (IPv6) is a good part of the internet: the same consent as /0
+            String size = c.ipv6() ? "1/" + (1L << c.prefix()) + " of the IPv6 internet" : "1/" + (1L << c.prefix()) + " of the IPv4 internet ("
+                    + (1L << (32 - c.prefix())) + " addresses)";
+            return List.of(openConfirmed
+                    ? Problem.warning("cidr", c + " lets " + size + " try to log in over SSH")
+                    : Problem.error("cidr", c + " opens SSH to " + size + "; ranges wider than /" + WIDEST_IPV4_PREFIX + " (IPv4) or /"
+                            + WIDEST_IPV6_PREFIX + " (IPv6) need the same explicit consent as the whole internet (--yes-open-ssh); "
+                            + "use your own IP as /" + c.maxPrefix() + " instead"));
         }
         if (!c.singleAddress()) {
             long size = c.ipv6() ? -1 : 1L << (32 - c.prefix());
@@ -90,41 +162,45 @@ public final class LabRules {
     }
 
     public static Optional<Problem> repository(String name) {
-        if (name.length() < 2 || name.length() > 256) {
-            return Optional.of(Problem.error("repository", "must be 2 to 256 characters long (it is " + name.length() + ")"));
+        if (length(name) < 2 || length(name) > 256) {
+            return Optional.of(Problem.error("repository", "must be 2 to 256 characters long (it is " + length(name) + ")"));
         }
         if (!ECR_REPOSITORY.matcher(name).matches()) {
-            return Optional.of(Problem.error("repository", "'" + name + "' must be lowercase letters and digits, separated by single '.', '_', '-' or '/' (e.g. ec2-ecr-test)"));
+            return Optional.of(Problem.error("repository", shown(name) + " must be lowercase letters and digits, separated by single '.', '_', '-' or '/' (e.g. ec2-ecr-test)"));
         }
         return Optional.empty();
     }
 
     public static Optional<Problem> iamName(String field, String name, int maxLength) {
-        if (name.isEmpty() || name.length() > maxLength) {
-            return Optional.of(Problem.error(field, "must be 1 to " + maxLength + " characters long (it is " + name.length() + ")"));
+        if (name.isEmpty() || length(name) > maxLength) {
+            return Optional.of(Problem.error(field, "must be 1 to " + maxLength + " characters long (it is " + length(name) + ")"));
         }
         if (!IAM_NAME.matcher(name).matches()) {
-            return Optional.of(Problem.error(field, "'" + name + "' may use only letters, digits and + = , . @ _ -"));
+            return Optional.of(Problem.error(field, shown(name) + " may use only letters, digits and + = , . @ _ -"));
         }
         return Optional.empty();
     }
 
     public static Optional<Problem> securityGroup(String name) {
-        if (name.isEmpty() || name.length() > 255) {
-            return Optional.of(Problem.error("security-group", "must be 1 to 255 characters long (it is " + name.length() + ")"));
+        if (name.isEmpty() || length(name) > 255) {
+            return Optional.of(Problem.error("security-group", "must be 1 to 255 characters long (it is " + length(name) + ")"));
         }
         if (name.regionMatches(true, 0, "sg-", 0, 3)) {
-            return Optional.of(Problem.error("security-group", "'" + name + "' must not start with sg- (AWS reserves it for group ids)"));
+            return Optional.of(Problem.error("security-group", shown(name) + " must not start with sg- (AWS reserves it for group ids)"));
         }
         if (!SG_NAME.matcher(name).matches()) {
-            return Optional.of(Problem.error("security-group", "'" + name + "' may use letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*"));
+            return Optional.of(Problem.error("security-group", shown(name) + " may use letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*"));
         }
         return Optional.empty();
     }
 
     public static Optional<Problem> instanceName(String name) {
-        if (name.isEmpty() || name.length() > 256) {
-            return Optional.of(Problem.error("instance-name", "must be 1 to 256 characters long (it is " + name.length() + ")"));
+        if (name.isEmpty() || length(name) > 256) {
+            return Optional.of(Problem.error("instance-name", "must be 1 to 256 characters long (it is " + length(name) + ")"));
+        }
+        Optional<Problem> unsafe = unsafe("instance-name", name);
+        if (unsafe.isPresent()) {
+            return unsafe;
         }
         if (name.regionMatches(true, 0, "aws:", 0, 4)) {
             return Optional.of(Problem.error("instance-name", "must not start with aws: (AWS reserves it)"));
@@ -133,28 +209,28 @@ public final class LabRules {
     }
 
     public static Optional<Problem> keyPair(String name) {
-        if (name.isEmpty() || name.length() > 255) {
-            return Optional.of(Problem.error("key", "the key pair name must be 1 to 255 characters long (it is " + name.length() + ")"));
+        if (name.isEmpty() || length(name) > 255) {
+            return Optional.of(Problem.error("key", "the key pair name must be 1 to 255 characters long (it is " + length(name) + ")"));
         }
         if (!PRINTABLE_ASCII.matcher(name).matches()) {
-            return Optional.of(Problem.error("key", "the key pair name '" + name + "' may use printable ASCII characters only"));
+            return Optional.of(Problem.error("key", "the key pair name " + shown(name) + " may use printable ASCII characters only"));
         }
         return Optional.empty();
     }
 
     public static Optional<Problem> image(String name) {
-        if (name.isEmpty() || name.length() > 255) {
-            return Optional.of(Problem.error("image", "must be 1 to 255 characters long (it is " + name.length() + ")"));
+        if (name.isEmpty() || length(name) > 255) {
+            return Optional.of(Problem.error("image", "must be 1 to 255 characters long (it is " + length(name) + ")"));
         }
         if (!IMAGE.matcher(name).matches()) {
-            return Optional.of(Problem.error("image", "'" + name + "' must be lowercase letters and digits, separated by '.', '_', '__' or '-' (Docker's rule), e.g. hello-test"));
+            return Optional.of(Problem.error("image", shown(name) + " must be lowercase letters and digits, separated by '.', '_', '__' or '-' (Docker's rule), e.g. hello-test"));
         }
         return Optional.empty();
     }
 
     public static Optional<Problem> tag(String tag) {
         if (!TAG.matcher(tag).matches()) {
-            return Optional.of(Problem.error("tag", "'" + tag + "' must start with a letter, digit or _, then up to 127 letters, digits, '_', '.' or '-' (e.g. v1)"));
+            return Optional.of(Problem.error("tag", shown(tag) + " must start with a letter, digit or _, then up to 127 letters, digits, '_', '.' or '-' (e.g. v1)"));
         }
         return Optional.empty();
     }

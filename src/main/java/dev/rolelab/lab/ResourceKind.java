@@ -25,6 +25,22 @@ public enum ResourceKind {
         return title;
     }
 
+    /** The title after "a" or "an", as it is spoken: an ECR repository, an instance profile, an IAM role, a key pair. */
+    public String titleWithArticle() {
+        return withArticle(title);
+    }
+
+    /** "a" or "an" before {@code noun}, by its sound: vowels, and initialisms read letter by letter from F, H, L, M, N, R, S, X. */
+    public static String withArticle(String noun) {
+        if (noun.isEmpty()) {
+            return noun;
+        }
+        char first = noun.charAt(0);
+        boolean initialism = noun.length() > 1 && Character.isUpperCase(first) && (Character.isUpperCase(noun.charAt(1)) || Character.isDigit(noun.charAt(1)));
+        boolean vowelSound = "aeiouAEIOU".indexOf(first) >= 0 || (initialism && "FHLMNRSX".indexOf(first) >= 0);
+        return (vowelSound ? "an " : "a ") + noun;
+    }
+
     /** Whether the user picks its name (and so a clash is possible). */
     public boolean named() {
         return named;

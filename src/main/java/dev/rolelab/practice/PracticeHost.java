@@ -39,12 +39,36 @@ final class PracticeHost implements Host {
     private final boolean sessionHasGroup;
     private volatile boolean cancelled;
 
+    /** The public IP of the instance this session is on, or null when unknown (then: the one running instance). */
+    private final String address;
+
     PracticeHost(PracticeHosts hosts, PracticeCloud cloud, Machine machine, Duration lineDelay) {
+        this(hosts, cloud, machine, lineDelay, null);
+    }
+
+    PracticeHost(PracticeHosts hosts, PracticeCloud cloud, Machine machine, Duration lineDelay, String address) {
+        this.address = address;
         this.hosts = hosts;
         this.cloud = cloud;
         this.machine = machine;
         this.lineDelay = lineDelay;
         this.sessionHasGroup = machine.inGroup;
+    }
+
+    /** The role (through the instance profile) and id of the running instance this session is on; null if it has no role. */
+    private String[] instanceRole() {
+        PracticeAccount account = cloud.account();
+        List<PracticeAccount.Machine> running = account.instances.values().stream()
+                .filter(m -> m.terminatedAt == 0 && (address == null || address.equals(m.ip))).toList();
+        if (running.isEmpty()) {
+            return null;
+        }
+        PracticeAccount.Machine m = running.get(running.size() - 1);
+        PracticeAccount.Profile profile = m.profile == null ? null : account.profiles.get(m.profile);
+        if (profile == null || profile.role == null) {
+            return null;
+        }
+        return new String[] {profile.role, m.id};
     }
 
     @Override
@@ -204,9 +228,17 @@ final class PracticeHost implements Host {
             return 0;
         }
         if (command.startsWith("aws sts get-caller-identity")) {
-            String role = cloud.account().roles.keySet().stream().findFirst().orElse("containerise");
-            lines(out, "{", "    \"UserId\": \"AROAPRACTICE00EXAMPLE:i-0practice\",", "    \"Account\": \"" + PracticeCloud.ACCOUNT + "\",",
-                    "    \"Arn\": \"arn:aws:sts::" + PracticeCloud.ACCOUNT + ":assumed-role/" + role + "/i-0practice\"", "}");
+            // the role of this instance's profile, as on AWS; not whichever role the account happens to list first
+            String[] roleAndInstance = instanceRole();
+            if (roleAndInstance == null) {
+                err(out, "");
+                err(out, "Unable to locate credentials. You can configure credentials by running \"aws configure\".");
+                return 253;
+            }
+            String role = roleAndInstance[0];
+            String instance = roleAndInstance[1];
+            lines(out, "{", "    \"UserId\": \"AROAPRACTICE00EXAMPLE:" + instance + "\",", "    \"Account\": \"" + PracticeCloud.ACCOUNT + "\",",
+                    "    \"Arn\": \"arn:aws:sts::" + PracticeCloud.ACCOUNT + ":assumed-role/" + role + "/" + instance + "\"", "}");
             return 0;
         }
         err(out, "practice: this simulation does not know the command `" + command + "`");

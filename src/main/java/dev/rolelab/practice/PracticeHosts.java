@@ -80,6 +80,6 @@ public final class PracticeHosts implements Hosts {
         if (v == HostKeyTrust.Verdict.REFUSED) {
             throw new HostException(HostException.Kind.HOST_KEY_UNTRUSTED, "the host key " + fingerprint + " was not confirmed", null);
         }
-        return new PracticeHost(this, cloud, machine, lineDelay);
+        return new PracticeHost(this, cloud, machine, lineDelay, target.address());
     }
 }

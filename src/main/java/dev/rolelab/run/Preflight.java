@@ -21,7 +21,7 @@ public final class Preflight {
     /** A taken name and a free one to use instead. */
     public record Clash(ResourceKind kind, String name, String suggestion) {
         public Problem asProblem() {
-            return Problem.error(field(kind), "a " + kind.title() + " named '" + name + "' already exists in this account"
+            return Problem.error(field(kind), kind.titleWithArticle() + " named '" + name + "' already exists in this account"
                     + (suggestion == null ? "" : "; '" + suggestion + "' is free"));
         }
     }
