@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "plan", description = "Check the options and show what `up` would create. Creates nothing.")
+@Command(name = "plan", sortOptions = false, abbreviateSynopsis = true,
+        description = {"Check the options and show what `up` would create; nothing is created.",
+                "It reads the account to check that the names are free, so it needs the same credentials as `up` (or --practice)."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
@@ -21,7 +23,7 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     LabOptions options;
 
-    @Option(names = "--json", description = "Print the plan as one JSON document.")
+    @Option(names = "--json", description = "Print the plan as one JSON document, for scripts.")
     boolean json;
 
     @Spec

@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "status", description = "List the labs on this computer and what each still has in the account.")
+@Command(name = "status", sortOptions = false, description = "List the labs on this computer and what each still has in its account.")
 final class StatusCommand implements Callable<Integer> {
 
-    @Option(names = "--all", description = "Also list labs that were removed.")
+    @Option(names = "--all", description = "Also list the labs and resources that were removed.")
     boolean all;
 
     @Spec

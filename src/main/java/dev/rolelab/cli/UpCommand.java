@@ -6,6 +6,7 @@ import dev.rolelab.lab.LabSpec;
 import dev.rolelab.lab.Ledger;
 import dev.rolelab.practice.PracticeCloud;
 import dev.rolelab.run.Cancel;
+import dev.rolelab.run.Decision;
 import dev.rolelab.run.BuildAndPush;
 import dev.rolelab.run.Provisioner;
 import dev.rolelab.run.Teardown;
@@ -14,11 +15,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "up", description = {"Perform the tutorial: create the lab (repository, policy, role, instance profile, security group, key pair, instance),",
-        "SSH in, install Docker, build and push the image with the role's credentials, prove the role works, then clean up."})
+@Command(name = "up", sortOptions = false, abbreviateSynopsis = true,
+        description = {"Perform the whole tutorial, then clean up.",
+                "It creates the lab (ECR repository, IAM policy, role and instance profile, security group, key pair, EC2 instance), "
+                        + "connects over SSH, installs Docker, builds the image and pushes it with the role's credentials, "
+                        + "and shows the role at work.",
+                "At the end it asks whether to remove the lab (-y: yes, --keep: no). Without a terminal it does not ask: "
+                        + "it keeps the lab unless -y is given."})
 final class UpCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
@@ -26,13 +33,15 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     LabOptions options;
 
-    @Option(names = "--keep-on-failure", description = "If a step fails, keep what was created (remove it later with `rolelab down`).")
+    @Option(names = "--keep-on-failure", description = "If creating the lab fails, keep what was created instead of removing it (remove it later with `rolelab down`).")
     boolean keepOnFailure;
 
-    @Option(names = "--accept-host-key", paramLabel = "SHA256:…", description = "If the instance prints no host keys on its console, accept this fingerprint.")
+    @Option(names = "--accept-host-key", paramLabel = "SHA256:…", description = "Trust this SSH host key fingerprint if the instance prints no host keys on its console.")
     String acceptHostKey;
 
-    @Option(names = "--down-after", description = "Remove everything when the tutorial is done (or a step failed), without asking.")
+    @Option(names = {"-y", "--yes", "--down-after"}, description = "Answer yes at the end without asking: remove everything once the tutorial "
+            + "is done or a step on the instance failed. It never opens SSH to the internet (--yes-open-ssh) or trusts an "
+            + "unknown host key (--accept-host-key).")
     boolean downAfter;
 
     @Option(names = "--keep", description = "Keep the lab when the tutorial is done, without asking (remove it later with `rolelab down`).")
@@ -42,11 +51,14 @@ final class UpCommand implements Callable<Integer> {
             description = "Practice mode: make this remote step fail once (trainers demoing a failure), e.g. push.")
     String practiceFail;
 
-    @Option(names = "--create-default-vpc", description = "If the region has no default VPC, create one first (it is kept afterwards: it belongs to the account, not to the lab).")
+    @Option(names = "--create-default-vpc", description = "If the region has no default VPC, create one first. It is kept afterwards: it belongs to the account, not to the lab.")
     boolean createDefaultVpc;
 
     @Spec
     CommandSpec command;
+
+    @ParentCommand
+    RoleLabCommand rolelab;
 
     private static void ensureDefaultVpc(Cloud cloud, LabSpec spec, PrintWriter out) {
         try {
@@ -82,7 +94,7 @@ final class UpCommand implements Callable<Integer> {
             out.flush();
             Cancel cancel = new Cancel();
             Provisioner.Result result;
-            Printer printer = new Printer(out);
+            Printer printer = new Printer(out, rolelab.terminal());
             try (Interrupts interrupts = new Interrupts(cancel, err)) {
                 result = new Provisioner(cloud, w.keysFolder(), w.executor).provision(ledger, cancel, printer, !keepOnFailure);
                 if (interrupts.signalled()) {
@@ -167,13 +179,9 @@ final class UpCommand implements Callable<Integer> {
         if (downAfter || keep) {
             return downAfter;
         }
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
         out.flush();
-        String answer = console.readLine("Remove everything now? [Y/n] ");
-        return answer == null || answer.isBlank() || answer.trim().toLowerCase().startsWith("y");
+        // without a terminal nobody can answer: the lab is kept, and the lines after say how to remove it
+        return rolelab.terminal().confirm("Remove everything now?", true, false);
     }
 
     private boolean confirmHostKey(String fingerprint, PrintWriter err) {
@@ -184,14 +192,15 @@ final class UpCommand implements Callable<Integer> {
             }
             return same;
         }
-        java.io.Console console = System.console();
-        if (console == null) {
+        Terminal terminal = rolelab.terminal();
+        if (!terminal.interactive()) {
             err.printf("rolelab: the instance printed no host keys; it presents %s. Check it (EC2 console → instance → "
                     + "Monitor and troubleshoot → Get system log) and pass --accept-host-key %s to trust it.%n", fingerprint, fingerprint);
             return false;
         }
-        String answer = console.readLine("The instance printed no host keys on its console. It presents%n  %s%nTrust this key? [y/N] ", fingerprint);
-        return answer != null && answer.trim().toLowerCase().startsWith("y");
+        err.flush();
+        return terminal.confirm(String.format("The instance printed no host keys on its console. It presents%n  %s%nTrust this key?",
+                fingerprint), false, false);
     }
 
     static void printProof(BuildAndPush.Proof proof, LabSpec spec, PrintWriter out) {
@@ -207,9 +216,9 @@ final class UpCommand implements Callable<Integer> {
             out.printf("  in ECR: no image tagged %s was found%n", spec.tag());
         }
         out.println("  IAM policy simulator for the role:");
-        proof.onThisRepository().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, spec.names().repository(), d));
-        proof.onAnotherRepository().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, "some-other-repository", d));
-        proof.login().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, "*", d));
+        proof.onThisRepository().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, spec.names().repository(), Decision.of(d).words()));
+        proof.onAnotherRepository().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, "some-other-repository", Decision.of(d).words()));
+        proof.login().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, "*", Decision.of(d).words()));
         out.println(proof.pushAllowedOnlyHere() ? "  → the role may push to this repository and nowhere else: least privilege holds."
                 : "  → the simulator's answers differ from the least-privilege policy; look at the policy attached to the role.");
         out.println();
