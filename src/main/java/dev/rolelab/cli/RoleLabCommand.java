@@ -1,6 +1,7 @@
 package dev.rolelab.cli;
 
 import dev.rolelab.cloud.CloudException;
+import dev.rolelab.lab.DataFolder;
 import dev.rolelab.lab.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
         subcommands = {PlanCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:invalid input (the message names the option and the rule)", "3:AWS refused or failed",
+        exitCodeList = {"0:done", "1:an unexpected failure (details in the log file)",
+                "2:invalid input (the message names the option and the rule)", "3:AWS refused or failed",
                 "4:a step on the instance failed", "130:cancelled (the ledger is exact; `rolelab down` removes what exists)"})
 public final class RoleLabCommand implements Runnable {
 
@@ -79,6 +81,9 @@ public final class RoleLabCommand implements Runnable {
     static CommandLine commandLine(Terminal terminal) {
         CommandLine cl = new CommandLine(new RoleLabCommand(terminal));
         cl.setParameterExceptionHandler(RoleLabCommand::badUsage);
+        // where the ledgers are is a fact of this computer, so it is filled in here, not in the annotation
+        cl.getCommandSpec().usageMessage().footerHeading("%n").footer("The data folder " + DataFolder.resolve()
+                + " holds the ledgers (labs/), the generated keys (keys/), the practice account and rolelab.log; ROLELAB_HOME moves it.");
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InvalidInput bad) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "up", sortOptions = false, abbreviateSynopsis = true,
-        description = {"Perform the whole tutorial, then clean up.",
+        description = {"Perform the whole tutorial, then remove the lab (or keep it, if you say so).",
                 "It creates the lab (ECR repository, IAM policy, role and instance profile, security group, key pair, EC2 instance), "
                         + "connects over SSH, installs Docker, builds the image and pushes it with the role's credentials, "
                         + "and shows the role at work.",
@@ -216,9 +216,14 @@ final class UpCommand implements Callable<Integer> {
             out.printf("  in ECR: no image tagged %s was found%n", spec.tag());
         }
         out.println("  IAM policy simulator for the role:");
-        proof.onThisRepository().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, spec.names().repository(), Decision.of(d).words()));
-        proof.onAnotherRepository().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, "some-other-repository", Decision.of(d).words()));
-        proof.login().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, "*", Decision.of(d).words()));
+        String other = "some-other-repository";
+        // columns as wide as their widest cell: a long repository name must not push the answers out of line
+        int actions = java.util.stream.Stream.of(proof.onThisRepository(), proof.onAnotherRepository(), proof.login())
+                .flatMap(m -> m.keySet().stream()).mapToInt(String::length).max().orElse(0);
+        String row = "    %-" + actions + "s  on %-" + Math.max(spec.names().repository().length(), other.length()) + "s  %s%n";
+        proof.onThisRepository().forEach((a, d) -> out.printf(row, a, spec.names().repository(), Decision.of(d).words()));
+        proof.onAnotherRepository().forEach((a, d) -> out.printf(row, a, other, Decision.of(d).words()));
+        proof.login().forEach((a, d) -> out.printf(row, a, "*", Decision.of(d).words()));
         out.println(proof.pushAllowedOnlyHere() ? "  → the role may push to this repository and nowhere else: least privilege holds."
                 : "  → the simulator's answers differ from the least-privilege policy; look at the policy attached to the role.");
         out.println();
