@@ -9,14 +9,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "down", description = "Remove everything a lab created (from its ledger), in dependency order.")
+@Command(name = "down", sortOptions = false,
+        description = {"Remove everything a lab created, in dependency order, as its ledger lists it.",
+                "It uses the account, profile and region the lab was created with. In a terminal it asks first "
+                        + "(-y: do not ask); without a terminal it removes at once."})
 final class DownCommand implements Callable<Integer> {
 
     static final class Which {
-        @Option(names = "--lab", paramLabel = "ID", description = "The lab to remove (see `rolelab status`).")
+        @Option(names = "--lab", paramLabel = "ID", description = "Remove this lab (`rolelab status` lists them). Needed when more than one lab is open.")
         String lab;
 
         @Option(names = "--all", description = "Remove every open lab on this computer.")
@@ -26,11 +30,17 @@ final class DownCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Which which;
 
-    @Option(names = "--delete-key", description = "Also delete the private key file RoleLab generated for the lab.")
+    @Option(names = {"-y", "--yes"}, description = "Remove without asking.")
+    boolean yes;
+
+    @Option(names = "--delete-key", description = "Also delete the private key file RoleLab generated for the lab (it is kept otherwise).")
     boolean deleteKey;
 
     @Spec
     CommandSpec command;
+
+    @ParentCommand
+    RoleLabCommand rolelab;
 
     @Override
     public Integer call() {
@@ -52,12 +62,17 @@ final class DownCommand implements Callable<Integer> {
                 out.println("No open labs: nothing to remove.");
                 return ExitCodes.DONE;
             }
+            out.flush();
+            if (!yes && !rolelab.terminal().confirm(question(labs), true, true)) {
+                out.println("Nothing removed.");
+                return ExitCodes.DONE;
+            }
             boolean clean = true;
             for (Ledger ledger : labs) {
                 out.printf("Removing lab %s (%s%s)%n", ledger.labId(), ledger.context().region(), ledger.context().practice() ? ", practice" : "");
                 out.flush();
                 Cloud cloud = w.cloud(ledger);
-                Teardown.Result r = new Teardown(cloud, w.executor).run(ledger, new Teardown.Options(deleteKey), new Printer(out));
+                Teardown.Result r = new Teardown(cloud, w.executor).run(ledger, new Teardown.Options(deleteKey), new Printer(out, rolelab.terminal()));
                     if (r.clean()) {
                     out.printf("Lab %s removed.%n", ledger.labId());
                     ledger.get(dev.rolelab.lab.ResourceKind.LOCAL_KEY_FILE)
@@ -71,5 +86,15 @@ final class DownCommand implements Callable<Integer> {
             }
             return clean ? ExitCodes.DONE : ExitCodes.CLOUD_FAILED;
         }
+    }
+
+    /** "Remove lab lab-… (us-east-1, practice) and the 9 resources it still has?" */
+    static String question(List<Ledger> labs) {
+        long resources = labs.stream().flatMap(l -> l.entries().stream()).filter(dev.rolelab.lab.LedgerEntry::live).count();
+        String what = labs.size() == 1
+                ? "lab " + labs.get(0).labId() + " (" + labs.get(0).context().region() + (labs.get(0).context().practice() ? ", practice" : "") + ")"
+                : labs.size() + " labs (" + String.join(", ", labs.stream().map(Ledger::labId).toList()) + ")";
+        return "Remove " + what + " and the " + resources + (resources == 1 ? " resource " : " resources ")
+                + (labs.size() == 1 ? "it" : "they") + " still " + (labs.size() == 1 ? "has" : "have") + "?";
     }
 }

@@ -23,54 +23,55 @@ import picocli.CommandLine.Option;
 /** What the lab should be: the options of {@code plan} and {@code up}. Defaults are the tutorial's. */
 final class LabOptions {
     @Option(names = "--cidr", paramLabel = "CIDR|auto", defaultValue = "auto",
-            description = "Who may SSH in: your IP as /32 (default: auto, detected).")
+            description = "Allow SSH from this CIDR only. Default: auto, which detects your public IP and allows it as /32.")
     String cidr;
 
     @Option(names = "--yes-open-ssh", description = "Accept SSH from the whole internet (0.0.0.0/0, ::/0) or from a range wider than /8 (IPv4) or /32 (IPv6).")
     boolean openSsh;
 
     @Option(names = "--key", paramLabel = "generate|aws|existing:NAME:PATH", defaultValue = "generate",
-            description = "SSH key pair: generate an ed25519 key here and import it (default), let AWS create one, or use yours.")
+            description = "How to get the SSH key pair: generate an ed25519 key on this computer and import it (default), "
+                    + "let AWS create one, or use an existing key pair of yours and its private key file.")
     String key;
 
-    @Option(names = "--key-name", paramLabel = "NAME", description = "Name of the EC2 key pair RoleLab creates (default: rolelab-ec2-ecr-test).")
+    @Option(names = "--key-name", paramLabel = "NAME", description = "Use this name for the EC2 key pair RoleLab creates or imports (default: rolelab-ec2-ecr-test).")
     String keyName;
 
     @Option(names = "--instance-type", paramLabel = "TYPE", defaultValue = LabSpec.DEFAULT_INSTANCE_TYPE,
-            description = "Instance type (default t3.micro; an arm64 type such as t4g.micro picks the arm64 image).")
+            description = "Launch this instance type (default: t3.micro). An arm64 type such as t4g.micro gets the arm64 image.")
     String instanceType;
 
-    @Option(names = "--subnet", paramLabel = "SUBNET_ID", description = "Launch in this subnet instead of the default VPC's.")
+    @Option(names = "--subnet", paramLabel = "SUBNET_ID", description = "Launch the instance in this subnet instead of one in the default VPC.")
     String subnet;
 
-    @Option(names = "--repository", paramLabel = "NAME", description = "ECR repository (default ec2-ecr-test).")
+    @Option(names = "--repository", paramLabel = "NAME", description = "Use this name for the ECR repository (default: ec2-ecr-test).")
     String repository;
 
-    @Option(names = "--policy", paramLabel = "NAME", description = "IAM policy (default ECRContainerise).")
+    @Option(names = "--policy", paramLabel = "NAME", description = "Use this name for the IAM permissions policy (default: ECRContainerise).")
     String policy;
 
-    @Option(names = "--policy-file", paramLabel = "PATH", description = "Use this permissions policy instead of the generated one (it is checked).")
+    @Option(names = "--policy-file", paramLabel = "PATH", description = "Use the permissions policy in this JSON file instead of the generated one. It is checked first: it must allow the push.")
     Path policyFile;
 
-    @Option(names = "--role", paramLabel = "NAME", description = "IAM role (default containerise).")
+    @Option(names = "--role", paramLabel = "NAME", description = "Use this name for the IAM role (default: containerise).")
     String role;
 
-    @Option(names = "--instance-profile", paramLabel = "NAME", description = "Instance profile (default containerise).")
+    @Option(names = "--instance-profile", paramLabel = "NAME", description = "Use this name for the instance profile (default: containerise).")
     String instanceProfile;
 
-    @Option(names = "--security-group", paramLabel = "NAME", description = "Security group (default ec2-ecr-test).")
+    @Option(names = "--security-group", paramLabel = "NAME", description = "Use this name for the security group (default: ec2-ecr-test).")
     String securityGroup;
 
-    @Option(names = "--instance-name", paramLabel = "NAME", description = "Name tag of the instance (default ec2-ecr-test).")
+    @Option(names = "--instance-name", paramLabel = "NAME", description = "Give the instance this Name tag (default: ec2-ecr-test).")
     String instanceName;
 
-    @Option(names = "--dockerfile", paramLabel = "PATH", description = "Build this Dockerfile (default: the tutorial's hello image).")
+    @Option(names = "--dockerfile", paramLabel = "PATH", description = "Build the image from this Dockerfile (default: the tutorial's image, which prints hello).")
     Path dockerfile;
 
-    @Option(names = "--image", paramLabel = "NAME", defaultValue = LabSpec.DEFAULT_IMAGE, description = "Local image name (default hello-test).")
+    @Option(names = "--image", paramLabel = "NAME", defaultValue = LabSpec.DEFAULT_IMAGE, description = "Use this name for the image built on the instance (default: hello-test).")
     String image;
 
-    @Option(names = "--tag", paramLabel = "TAG", defaultValue = LabSpec.DEFAULT_TAG, description = "Tag pushed to ECR (default v1).")
+    @Option(names = "--tag", paramLabel = "TAG", defaultValue = LabSpec.DEFAULT_TAG, description = "Push the image to ECR with this tag (default: v1).")
     String tag;
 
     /** A Dockerfile for this lab is a few lines; 64 KiB leaves room for any real one (Docker itself sets no limit). */

@@ -10,6 +10,7 @@ import dev.rolelab.run.PlanView;
 import dev.rolelab.run.PolicyCheck;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "plan", description = "Check the options and show what `up` would create. Creates nothing.")
+@Command(name = "plan", sortOptions = false, abbreviateSynopsis = true,
+        description = {"Check the options and show what `up` would create; nothing is created.",
+                "It reads the account to check that the names are free, so it needs the same credentials as `up` (or --practice)."})
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
@@ -31,7 +34,7 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     LabOptions options;
 
-    @Option(names = "--json", description = "Print the plan as one JSON document.")
+    @Option(names = "--json", description = "Print the plan as one JSON document, for scripts.")
     boolean json;
 
     @Spec
@@ -83,9 +86,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Runs side by side where nothing is in the way:");
-        for (PlanView.StepView s : p.steps()) {
-            out.printf("  %-58s %s%n", s.title(), s.needs().isEmpty() ? "(at once)" : "after " + String.join(", ", s.needs()).toLowerCase().replace('_', ' '));
-        }
+        printSteps(p.steps(), out);
         out.println();
         out.println("Permissions policy (what the instance may do):");
         out.println(indent(Json.pretty(p.permissionsPolicy())));
@@ -93,7 +94,7 @@ final class PlanCommand implements Callable<Integer> {
         out.println(indent(Json.pretty(p.trustPolicy())));
         out.printf("Security group rule: %s/%d from %s%n", p.securityGroupRule().protocol(), p.securityGroupRule().port(), p.securityGroupRule().cidr());
         out.printf("Instance: %s (%s), Amazon Linux 2023 from %s, IMDSv2 required%n", p.instance().type(), p.instance().architecture(), p.instance().amiParameter());
-        out.printf("Key pair: %s (%s)%n", p.instance().keyPair(), p.instance().keyMode());
+        out.printf("Key pair: %s (%s)%n", p.instance().keyPair(), keyOrigin(p.instance().keyMode()));
         out.printf("Cost while it runs: %s%n", p.hourlyCost());
         out.println("Removed by `rolelab down` in this order: " + String.join(", ", p.teardownOrder()));
     }
@@ -123,6 +124,31 @@ final class PlanCommand implements Callable<Integer> {
         }
         out.println(t.ok() ? "Least privilege confirmed: the push is allowed on this repository only, nothing destructive is."
                 : "The policy allows more (or less) than the lab needs: see the rows marked NO, and the warnings above.");
+    }
+
+    /** Where the key pair comes from, in words (the JSON keeps the mode's id). */
+    private static String keyOrigin(String mode) {
+        return switch (mode) {
+            case "generate" -> "generated on this computer, its public half imported";
+            case "aws" -> "created by AWS, its private key saved on this computer";
+            case "existing" -> "yours, already in EC2";
+            default -> mode;
+        };
+    }
+
+    /** The steps numbered, each with the numbers of the steps it waits for (not their internal ids), in aligned columns. */
+    static void printSteps(List<PlanView.StepView> steps, PrintWriter out) {
+        Map<String, Integer> number = new HashMap<>();
+        int width = 0;
+        for (PlanView.StepView s : steps) {
+            number.put(s.step(), number.size() + 1);
+            width = Math.max(width, s.title().length());
+        }
+        for (PlanView.StepView s : steps) {
+            String after = s.needs().isEmpty() ? "at once"
+                    : "after " + String.join(", ", s.needs().stream().map(n -> String.valueOf(number.get(n))).toList());
+            out.printf("  %2d. %-" + width + "s  %s%n", number.get(s.step()), s.title(), after);
+        }
     }
 
     private static String indent(String s) {

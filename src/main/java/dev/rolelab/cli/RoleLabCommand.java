@@ -1,27 +1,72 @@
 package dev.rolelab.cli;
 
 import dev.rolelab.cloud.CloudException;
+import dev.rolelab.lab.DataFolder;
 import dev.rolelab.lab.Problem;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code rolelab}: the wizard's workflows without a window. */
-@Command(name = "rolelab", mixinStandardHelpOptions = true, version = "RoleLab 0.1.0",
+@Command(name = "rolelab", mixinStandardHelpOptions = true, versionProvider = RoleLabCommand.Version.class,
+        // every subcommand gets -h/--help and -V/--version, and the same exit codes, without repeating them
+        scope = CommandLine.ScopeType.INHERIT,
         description = {"Give an EC2 instance an IAM role and push a Docker image to ECR with it, then remove everything.",
-                "Add --practice to any command to use a simulated account (no AWS account needed)."},
-        subcommands = {PlanCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, SweepCommand.class, PermissionsCommand.class},
+                "Without a command, rolelab opens the wizard. Add --practice to plan, up, sweep or permissions to use a simulated "
+                        + "account (no AWS account needed); down and status act on the labs this computer knows, practice or real.",
+                "`rolelab COMMAND --help` shows a command's options."},
+        subcommands = {PlanCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, SweepCommand.class, PermissionsCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:invalid input (the message names the option and the rule)", "3:AWS refused or failed",
+        exitCodeList = {"0:done", "1:an unexpected failure (details in the log file)",
+                "2:invalid input (the message names the option and the rule)", "3:AWS refused or failed",
                 "4:a step on the instance failed", "130:cancelled (the ledger is exact; `rolelab down` removes what exists)"})
 public final class RoleLabCommand implements Runnable {
+
+    /** {@code rolelab --version}: the Maven project's version, written into a resource when it is built. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"RoleLab " + version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
+                            + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+        }
+
+        static String version() {
+            Properties p = new Properties();
+            try (InputStream in = RoleLabCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot read the version resource", e);
+            }
+            String v = p.getProperty("version");
+            // unfiltered (run from an IDE that does not run Maven's resources phase): say so rather than show ${…}
+            return v == null || v.startsWith("$") ? "(version unknown: not built by Maven)" : v;
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RoleLabCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private final Terminal terminal;
+
+    RoleLabCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Where questions go and whether lines may be redrawn; subcommands reach it as their parent command. */
+    Terminal terminal() {
+        return terminal;
+    }
 
     @Override
     public void run() {
@@ -30,7 +75,15 @@ public final class RoleLabCommand implements Runnable {
 
     /** The command line with RoleLab's error handling: worded messages, no stack traces, exit codes as documented. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RoleLabCommand());
+        return commandLine(Terminal.system());
+    }
+
+    static CommandLine commandLine(Terminal terminal) {
+        CommandLine cl = new CommandLine(new RoleLabCommand(terminal));
+        cl.setParameterExceptionHandler(RoleLabCommand::badUsage);
+        // where the ledgers are is a fact of this computer, so it is filled in here, not in the annotation
+        cl.getCommandSpec().usageMessage().footerHeading("%n").footer("The data folder " + DataFolder.resolve()
+                + " holds the ledgers (labs/), the generated keys (keys/), the practice account and rolelab.log; ROLELAB_HOME moves it.");
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InvalidInput bad) {
@@ -51,5 +104,17 @@ public final class RoleLabCommand implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /** A mistyped command line: the mistake, a suggestion, where the help is; not the whole usage, which buries it. */
+    private static int badUsage(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("rolelab: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("See `" + cl.getCommandSpec().qualifiedName() + " --help` for the options.");
+        err.println("Nothing was done.");
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
     }
 }

@@ -3,17 +3,22 @@ package dev.rolelab.cli;
 import dev.rolelab.lab.Ledger;
 import dev.rolelab.lab.LedgerEntry;
 import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "status", description = "List the labs on this computer and what each still has in the account.")
+@Command(name = "status", sortOptions = false, description = "List the labs on this computer and what each still has in its account.")
 final class StatusCommand implements Callable<Integer> {
 
-    @Option(names = "--all", description = "Also list labs that were removed.")
+    @Option(names = "--all", description = "Also list the labs and resources that were removed.")
     boolean all;
 
     @Spec
@@ -28,16 +33,59 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(all ? "No labs yet." : "No open labs. (`rolelab status --all` shows removed ones.)");
                 return ExitCodes.DONE;
             }
-            for (Ledger l : labs) {
-                out.printf("%s  %-12s %-14s %s%s%n", l.labId(), l.status(), l.context().region(), l.context().created(),
-                        l.context().practice() ? "  [practice]" : "");
-                for (LedgerEntry e : l.entries()) {
-                    if (e.live() || all) {
-                        out.printf("    %-9s %-38s %s%s%n", e.state(), e.kind().title(), e.name(), e.id() == null || e.id().equals(e.name()) ? "" : "  " + e.id());
-                    }
-                }
-            }
+            out.print(table(labs, all));
+            out.flush();
             return ExitCodes.DONE;
         }
+    }
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /**
+     * One line per lab, then one per resource (the live ones, or all of them with {@code all}); every
+     * column as wide as its widest cell, across all labs, so the columns line up whatever the names.
+     */
+    static String table(List<Ledger> labs, boolean all) {
+        List<List<String>> heads = new ArrayList<>();
+        Map<Ledger, List<List<String>>> rows = new LinkedHashMap<>();
+        for (Ledger l : labs) {
+            heads.add(List.of(l.labId(), l.status().toString(), l.context().region(), "created " + CREATED.format(l.context().created()),
+                    l.context().practice() ? "[practice]" : ""));
+            List<List<String>> resources = new ArrayList<>();
+            for (LedgerEntry e : l.entries()) {
+                if (e.live() || all) {
+                    resources.add(List.of(e.state().toString(), e.kind().title(), e.name(),
+                            e.id() == null || e.id().equals(e.name()) ? "" : e.id()));
+                }
+            }
+            rows.put(l, resources);
+        }
+        int[] headWidths = widths(heads);
+        int[] rowWidths = widths(rows.values().stream().flatMap(List::stream).toList());
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        for (List<List<String>> resources : rows.values()) {
+            b.append(line("", heads.get(i++), headWidths));
+            resources.forEach(r -> b.append(line("    ", r, rowWidths)));
+        }
+        return b.toString();
+    }
+
+    private static int[] widths(List<List<String>> rows) {
+        int[] w = new int[rows.isEmpty() ? 0 : rows.get(0).size()];
+        for (List<String> r : rows) {
+            for (int c = 0; c < w.length; c++) {
+                w[c] = Math.max(w[c], r.get(c).length());
+            }
+        }
+        return w;
+    }
+
+    private static String line(String indent, List<String> cells, int[] widths) {
+        StringBuilder b = new StringBuilder(indent);
+        for (int c = 0; c < cells.size(); c++) {
+            b.append(c == cells.size() - 1 ? cells.get(c) : String.format("%-" + widths[c] + "s  ", cells.get(c)));
+        }
+        return b.toString().stripTrailing() + System.lineSeparator();
     }
 }

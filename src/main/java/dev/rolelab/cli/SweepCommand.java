@@ -10,19 +10,26 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "sweep", description = "Find resources tagged by RoleLab in a region that no ledger here lists; delete them with --yes.")
+@Command(name = "sweep", sortOptions = false,
+        description = {"Find resources RoleLab tagged in a region that no ledger on this computer lists (a lab whose ledger was lost), "
+                + "and delete them.",
+                "In a terminal it asks before it deletes; without a terminal it only reports, unless -y is given."})
 final class SweepCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
 
-    @Option(names = "--yes", description = "Delete what is found (without it, sweep only reports).")
+    @Option(names = {"-y", "--yes"}, description = "Delete what is found without asking.")
     boolean yes;
 
     @Spec
     CommandSpec command;
+
+    @ParentCommand
+    RoleLabCommand rolelab;
 
     @Override
     public Integer call() {
@@ -41,12 +48,15 @@ final class SweepCommand implements Callable<Integer> {
                 out.printf("Lab %s (no ledger on this computer):%n", lab.getKey());
                 lab.getValue().forEach(r -> out.printf("    %-38s %s  %s%n", r.kind().title(), r.name(), r.id()));
             }
-            if (!yes) {
+            out.flush();
+            int count = found.byLab().values().stream().mapToInt(List::size).sum();
+            // what no ledger lists is deleted only on a clear yes: Enter, or no terminal, deletes nothing
+            if (!yes && !rolelab.terminal().confirm("Delete " + (count == 1 ? "this resource" : "these " + count + " resources") + "?", false, false)) {
                 out.println("Nothing deleted. Run again with --yes to delete these.");
                 return ExitCodes.DONE;
             }
             out.flush();
-            List<String> failures = sweep.remove(found, region, connection.practice, new Printer(out));
+            List<String> failures = sweep.remove(found, region, connection.practice, new Printer(out, rolelab.terminal()));
             failures.forEach(f -> err.println("rolelab: not removed: " + f));
             return failures.isEmpty() ? ExitCodes.DONE : ExitCodes.CLOUD_FAILED;
         }

@@ -8,6 +8,7 @@ import dev.rolelab.lab.Ledger;
 import dev.rolelab.lab.Problem;
 import dev.rolelab.practice.PracticeCloud;
 import dev.rolelab.run.Cancel;
+import dev.rolelab.run.Decision;
 import dev.rolelab.run.BuildAndPush;
 import dev.rolelab.run.Provisioner;
 import dev.rolelab.run.Teardown;
@@ -19,11 +20,17 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "up", description = {"Perform the tutorial: create the lab (repository, policy, role, instance profile, security group, key pair, instance),",
-        "SSH in, install Docker, build and push the image with the role's credentials, prove the role works, then clean up."})
+@Command(name = "up", sortOptions = false, abbreviateSynopsis = true,
+        description = {"Perform the whole tutorial, then remove the lab (or keep it, if you say so).",
+                "It creates the lab (ECR repository, IAM policy, role and instance profile, security group, key pair, EC2 instance), "
+                        + "connects over SSH, installs Docker, builds the image and pushes it with the role's credentials, "
+                        + "and shows the role at work.",
+                "At the end it asks whether to remove the lab (-y: yes, --keep: no). Without a terminal it does not ask: "
+                        + "it keeps the lab unless -y is given."})
 final class UpCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
@@ -31,13 +38,15 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     LabOptions options;
 
-    @Option(names = "--keep-on-failure", description = "If a step fails, keep what was created (remove it later with `rolelab down`).")
+    @Option(names = "--keep-on-failure", description = "If creating the lab fails, keep what was created instead of removing it (remove it later with `rolelab down`).")
     boolean keepOnFailure;
 
-    @Option(names = "--accept-host-key", paramLabel = "SHA256:…", description = "If the instance prints no host keys on its console, accept this fingerprint.")
+    @Option(names = "--accept-host-key", paramLabel = "SHA256:…", description = "Trust this SSH host key fingerprint if the instance prints no host keys on its console.")
     String acceptHostKey;
 
-    @Option(names = "--down-after", description = "Remove everything when the tutorial is done (or a step failed), without asking.")
+    @Option(names = {"-y", "--yes", "--down-after"}, description = "Answer yes at the end without asking: remove everything once the tutorial "
+            + "is done or a step on the instance failed. It never opens SSH to the internet (--yes-open-ssh) or trusts an "
+            + "unknown host key (--accept-host-key).")
     boolean downAfter;
 
     @Option(names = "--keep", description = "Keep the lab when the tutorial is done, without asking (remove it later with `rolelab down`).")
@@ -47,11 +56,14 @@ final class UpCommand implements Callable<Integer> {
             description = "Practice mode: make this remote step fail once (trainers demoing a failure), e.g. push.")
     String practiceFail;
 
-    @Option(names = "--create-default-vpc", description = "If the region has no default VPC, create one first (it is kept afterwards: it belongs to the account, not to the lab).")
+    @Option(names = "--create-default-vpc", description = "If the region has no default VPC, create one first. It is kept afterwards: it belongs to the account, not to the lab.")
     boolean createDefaultVpc;
 
     @Spec
     CommandSpec command;
+
+    @ParentCommand
+    RoleLabCommand rolelab;
 
     private static void ensureDefaultVpc(Cloud cloud, LabSpec spec, PrintWriter out) {
         try {
@@ -90,7 +102,7 @@ final class UpCommand implements Callable<Integer> {
             out.flush();
             Cancel cancel = new Cancel();
             Provisioner.Result result;
-            Printer printer = new Printer(out);
+            Printer printer = new Printer(out, rolelab.terminal());
             try (Interrupts interrupts = new Interrupts(cancel, err)) {
                 result = new Provisioner(cloud, w.keysFolder(), w.executor).provision(ledger, cancel, printer, !keepOnFailure);
                 if (interrupts.signalled()) {
@@ -196,13 +208,9 @@ final class UpCommand implements Callable<Integer> {
         if (downAfter || keep) {
             return downAfter;
         }
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
         out.flush();
-        String answer = console.readLine("Remove everything now? [Y/n] ");
-        return answer == null || answer.isBlank() || answer.trim().toLowerCase().startsWith("y");
+        // without a terminal nobody can answer: the lab is kept, and the lines after say how to remove it
+        return rolelab.terminal().confirm("Remove everything now?", true, false);
     }
 
     private boolean confirmHostKey(String fingerprint, PrintWriter err) {
@@ -213,14 +221,15 @@ final class UpCommand implements Callable<Integer> {
             }
             return same;
         }
-        java.io.Console console = System.console();
-        if (console == null) {
+        Terminal terminal = rolelab.terminal();
+        if (!terminal.interactive()) {
             err.printf("rolelab: the instance printed no host keys; it presents %s. Check it (EC2 console → instance → "
                     + "Monitor and troubleshoot → Get system log) and pass --accept-host-key %s to trust it.%n", fingerprint, fingerprint);
             return false;
         }
-        String answer = console.readLine("The instance printed no host keys on its console. It presents%n  %s%nTrust this key? [y/N] ", fingerprint);
-        return answer != null && answer.trim().toLowerCase().startsWith("y");
+        err.flush();
+        return terminal.confirm(String.format("The instance printed no host keys on its console. It presents%n  %s%nTrust this key?",
+                fingerprint), false, false);
     }
 
     static void printProof(BuildAndPush.Proof proof, LabSpec spec, PrintWriter out) {
@@ -236,9 +245,14 @@ final class UpCommand implements Callable<Integer> {
             out.printf("  in ECR: no image tagged %s was found%n", spec.tag());
         }
         out.println("  IAM policy simulator for the role:");
-        proof.onThisRepository().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, spec.names().repository(), d));
-        proof.onAnotherRepository().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, "some-other-repository", d));
-        proof.login().forEach((a, d) -> out.printf("    %-34s on %-24s %s%n", a, "*", d));
+        String other = "some-other-repository";
+        // columns as wide as their widest cell: a long repository name must not push the answers out of line
+        int actions = java.util.stream.Stream.of(proof.onThisRepository(), proof.onAnotherRepository(), proof.login())
+                .flatMap(m -> m.keySet().stream()).mapToInt(String::length).max().orElse(0);
+        String row = "    %-" + actions + "s  on %-" + Math.max(spec.names().repository().length(), other.length()) + "s  %s%n";
+        proof.onThisRepository().forEach((a, d) -> out.printf(row, a, spec.names().repository(), Decision.of(d).words()));
+        proof.onAnotherRepository().forEach((a, d) -> out.printf(row, a, other, Decision.of(d).words()));
+        proof.login().forEach((a, d) -> out.printf(row, a, "*", Decision.of(d).words()));
         out.println(proof.pushAllowedOnlyHere() ? "  → the role may push to this repository and nowhere else: least privilege holds."
                 : "  → the simulator's answers differ from the least-privilege policy; look at the policy attached to the role.");
         out.println();

@@ -8,13 +8,18 @@ import java.nio.file.Path;
 record CliRun(int exit, String out, String err) {
 
     static CliRun run(Path home, String... args) {
+        return run(Terminal.NONE, home, args);
+    }
+
+    /** As if run in {@code terminal}: the questions it answers, the lines it may redraw. */
+    static CliRun run(Terminal terminal, Path home, String... args) {
         String before = System.getProperty("rolelab.home");
         System.setProperty("rolelab.home", home.toString());
         System.setProperty("rolelab.practice.timing", "instant");
         try {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            var cl = RoleLabCommand.commandLine();
+            var cl = RoleLabCommand.commandLine(terminal);
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             int code = cl.execute(args);
