@@ -37,7 +37,7 @@ final class PlanCommand implements Callable<Integer> {
             LabSpec spec = options.toSpec(region, cloud);
             String account = cloud.identity().account();
             Checks.validate(spec, cloud, account, w.executor, err);
-            PlanView plan = PlanView.of(spec, account);
+            PlanView plan = PlanView.of(spec, account, cloud.regions().partition(spec.region()));
             if (json) {
                 out.println(Json.pretty(plan));
             } else {

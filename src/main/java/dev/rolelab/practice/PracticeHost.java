@@ -206,7 +206,7 @@ final class PracticeHost implements Host {
         if (command.startsWith("aws sts get-caller-identity")) {
             String role = cloud.account().roles.keySet().stream().findFirst().orElse("containerise");
             lines(out, "{", "    \"UserId\": \"AROAPRACTICE00EXAMPLE:i-0practice\",", "    \"Account\": \"" + PracticeCloud.ACCOUNT + "\",",
-                    "    \"Arn\": \"arn:aws:sts::" + PracticeCloud.ACCOUNT + ":assumed-role/" + role + "/i-0practice\"", "}");
+                    "    \"Arn\": \"" + cloud.partition().arn("sts", "", PracticeCloud.ACCOUNT, "assumed-role/" + role + "/i-0practice") + "\"", "}");
             return 0;
         }
         err(out, "practice: this simulation does not know the command `" + command + "`");

@@ -92,7 +92,7 @@ public final class BuildAndPush {
      * @param askFingerprint asked only if the instance printed no host keys before the deadline
      */
     public Result run(LabSpec spec, Target target, int fromStep, Predicate<String> askFingerprint, Cancel cancel, Events events) {
-        List<RemoteStep> steps = RemoteSteps.forLab(spec, target.account());
+        List<RemoteStep> steps = RemoteSteps.forLab(spec, target.account(), cloud.regions().partition(spec.region()));
         Facts facts = new Facts();
         int at = fromStep;
         Host host = null;
@@ -219,8 +219,8 @@ public final class BuildAndPush {
         events.emit(Event.of(Event.Type.STARTED, "proof", title, "ECR DescribeImages and the IAM policy simulator"));
         try {
             PushedImage image = cloud.image(spec.names().repository(), spec.tag()).orElse(null);
-            String here = PolicyDocuments.repositoryArn(spec.region(), target.account(), spec.names().repository());
-            String elsewhere = PolicyDocuments.repositoryArn(spec.region(), target.account(), "some-other-repository");
+            String here = PolicyDocuments.repositoryArn(cloud.regions().partition(spec.region()), spec.region(), target.account(), spec.names().repository());
+            String elsewhere = PolicyDocuments.repositoryArn(cloud.regions().partition(spec.region()), spec.region(), target.account(), "some-other-repository");
             Map<String, String> allowedHere = cloud.simulate(target.roleArn(), PolicyDocuments.PUSH_ACTIONS, here);
             Map<String, String> otherRepo = cloud.simulate(target.roleArn(), PolicyDocuments.PUSH_ACTIONS, elsewhere);
             Map<String, String> login = cloud.simulate(target.roleArn(), List.of(PolicyDocuments.LOGIN_ACTION), "*");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class PolicyReviewTest {
     static final String REPO = "arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test";
-    static final String GENERATED = Json.pretty(PolicyDocuments.permissions("us-east-1", "123456789012", "ec2-ecr-test"));
+    static final String GENERATED = Json.pretty(PolicyDocuments.permissions(new Partition("aws", "amazonaws.com", "ec2.amazonaws.com"), "us-east-1", "123456789012", "ec2-ecr-test"));
 
     @Test
     void theGeneratedPolicyPassesCleanly() {

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import software.amazon.awssdk.regions.Region;
 
 /** The {@link Cloud} port on the AWS SDK for Java v2: the controllers, one per service, behind one face. */
 public final class AwsCloud implements Cloud, AutoCloseable {
@@ -38,16 +36,14 @@ public final class AwsCloud implements Cloud, AutoCloseable {
 
     /** The regions the SDK knows (its global pseudo-regions left out). */
     public static Set<String> sdkRegions() {
-        return Region.regions().stream().map(Region::id).filter(id -> !id.contains("global"))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        return SdkRegions.CATALOGUE.known();
     }
 
     /** Region id → its name as AWS writes it ("US East (N. Virginia)"). */
     public static java.util.Map<String, String> regionNames() {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         for (String id : sdkRegions()) {
-            software.amazon.awssdk.regions.RegionMetadata m = software.amazon.awssdk.regions.RegionMetadata.of(Region.of(id));
-            out.put(id, m == null ? id : m.description());
+            out.put(id, SdkRegions.CATALOGUE.name(id));
         }
         return out;
     }
@@ -85,6 +81,11 @@ public final class AwsCloud implements Cloud, AutoCloseable {
     @Override
     public Set<String> knownRegions() {
         return sdkRegions();
+    }
+
+    @Override
+    public dev.rolelab.cloud.Regions regions() {
+        return SdkRegions.CATALOGUE;
     }
 
     @Override
