@@ -36,6 +36,10 @@ final class AwsCall {
         } catch (SdkClientException e) {
             throw clientError(operation, e);
         } catch (SdkException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
+            CloudException signIn = consoleSignIn(operation, e);
+            if (signIn != null) {
+                throw signIn;
+            }
             // no SDK or JDK exception reaches a person unworded; the log keeps the exception itself
             throw new CloudException(CloudException.Kind.OTHER, null, operation,
                     "RoleLab could not complete " + operation + ": the AWS SDK stopped with an error RoleLab does not know"
@@ -65,7 +69,28 @@ final class AwsCall {
         }
     }
 
+    /** The signin module's refusals of a profile made by `aws login`: no cached session, or one it cannot refresh. */
+    private static CloudException consoleSignIn(String operation, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("service module must be on the class path")) {
+                return new CloudException(CloudException.Kind.OTHER, "MissingSdkModule", operation,
+                        "this RoleLab was built without a part of the AWS SDK that your profile's sign-in needs (" + m + ")",
+                        "install RoleLab from its release package; until then use `aws sso login` or Practice mode", e);
+            }
+            if (m.contains("login_session") || m.contains("re-authenticate") || m.contains("reauthenticate")) {
+                return new CloudException(CloudException.Kind.CREDENTIALS, "LoginSessionExpired", operation,
+                        "the console sign-in of this profile is missing or has expired: run `aws login` again", CloudErrors.SIGN_IN, e);
+            }
+        }
+        return null;
+    }
+
     private static CloudException clientError(String operation, SdkClientException e) {
+        CloudException signIn = consoleSignIn(operation, e);
+        if (signIn != null) {
+            return signIn;
+        }
         String m = String.valueOf(e.getMessage());
         if (m.contains("Unable to load credentials") || m.contains("credentials") && m.contains("provider")) {
             return new CloudException(CloudException.Kind.CREDENTIALS, "NoCredentials", operation,
