@@ -96,27 +96,19 @@ public final class AwsCloud implements Cloud, AutoCloseable {
 
     @Override
     public String publicIp() {
-        // HttpURLConnection (java.base): one GET is not worth the java.net.http module in the installed runtime
-        java.net.HttpURLConnection c = null;
         try {
-            c = (java.net.HttpURLConnection) settings.checkIp().toURL().openConnection();
-            c.setConnectTimeout(4_000);
-            c.setReadTimeout(5_000);
-            int status = c.getResponseCode();
-            String ip;
-            try (var in = status == 200 ? c.getInputStream() : c.getErrorStream()) {
-                ip = in == null ? "" : new String(in.readNBytes(256), java.nio.charset.StandardCharsets.US_ASCII).trim();
-            }
-            if (status == 200 && ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            // over IPv4 only: the SSH rule is an IPv4 /32 (see Ipv4Get for why HttpURLConnection cannot be used)
+            Ipv4Get.Answer a = Ipv4Get.get(settings.checkIp(), java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(5));
+            String ip = a.body().trim();
+            if (a.status() == 200 && ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
                 return ip;
             }
-            throw noIp("the answer was not an IPv4 address", null);
-        } catch (IOException e) {
-            throw noIp(e.getMessage(), e);
-        } finally {
-            if (c != null) {
-                c.disconnect();
+            throw noIp(a.status() == 200 ? "the answer was not an IPv4 address" : "the check answered HTTP " + a.status(), null);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CloudException c) {
+                throw c;
             }
+            throw noIp(e.getMessage() == null ? "the connection failed" : e.getMessage(), e);
         }
     }
 
