@@ -31,6 +31,20 @@ class PreflightTest {
     }
 
     @Test
+    void anIpv6SshRuleIsRefusedAtPlanTimeWithTheReason() {
+        try (PracticeFixture f = new PracticeFixture(tmp)) {
+            int before = f.cloud.callCount();
+            List<Problem> problems = new Preflight(f.cloud, f.executor).check(PracticeFixture.spec().toBuilder().sshCidr("2001:db8::7/128").build());
+            assertEquals(1, problems.size(), problems.toString());
+            assertEquals("cidr", problems.get(0).field());
+            assertTrue(problems.get(0).isError());
+            assertTrue(problems.get(0).message().contains("only a public IPv4 address") && problems.get(0).message().contains("/32"),
+                    problems.get(0).message());
+            assertEquals(before, f.cloud.callCount(), "refused before any call");
+        }
+    }
+
+    @Test
     void anExistingKeyPairThatIsMissingIsFound() {
         try (PracticeFixture f = new PracticeFixture(tmp)) {
             List<Problem> problems = new Preflight(f.cloud, f.executor).check(PracticeFixture.spec().toBuilder()
