@@ -124,8 +124,9 @@ public final class BuildAndPush {
                 return new Result(Outcome.CANCELLED, "cancelled", null, at, null);
             }
             String where = at < steps.size() ? " during \"" + steps.get(at).title() + "\"" : "";
-            events.emit(Event.of(Event.Type.FAILED, at < steps.size() ? steps.get(at).id() : "ssh", "SSH", e.getMessage()));
-            return new Result(Outcome.HOST_FAILED, e.getMessage() + where, null, at, null);
+            String why = e.kind() == HostException.Kind.UNREACHABLE ? e.getMessage() + unreachable(spec) : e.getMessage();
+            events.emit(Event.of(Event.Type.FAILED, at < steps.size() ? steps.get(at).id() : "ssh", "SSH", why));
+            return new Result(Outcome.HOST_FAILED, why + where, null, at, null);
         } finally {
             if (host != null) {
                 host.close();
@@ -211,6 +212,23 @@ public final class BuildAndPush {
                     ? "exit status 0, but the output lacks \"" + step.expectInOutput() + "\"" : "exit status " + status));
         }
         return new StepResult(step, status, ok, tail);
+    }
+
+    /** SSH did not connect: the rule's address beside the one this computer has now, and the usual causes. */
+    private String unreachable(LabSpec spec) {
+        String now;
+        try {
+            now = cloud.publicIp();
+        } catch (CloudException e) {
+            now = null;
+        }
+        String rule = spec.sshCidr();
+        boolean same = now != null && (rule.equals(now + "/32") || rule.equals(now));
+        return ". The security group allows SSH from " + rule + "; this computer's public IPv4 address is now "
+                + (now == null ? "unknown (it could not be detected)" : now) + (same ? ", which the rule allows" : "")
+                + ". Usual causes: port 22 is blocked on this network (many office, school and hotel networks block outgoing SSH; "
+                + "try another network or a phone hotspot)" + (same ? "" : ", or your address changed since the rule was made "
+                + "(run the lab again with --cidr " + (now == null ? "YOUR.IP" : now) + "/32)");
     }
 
     /** From the desktop: the image is in ECR, and the simulator says the role may push here and nowhere else. */
