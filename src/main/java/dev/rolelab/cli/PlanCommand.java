@@ -69,6 +69,10 @@ final class PlanCommand implements Callable<Integer> {
         out.println(indent(Json.pretty(p.trustPolicy())));
         out.printf("Security group rule: %s/%d from %s%n", p.securityGroupRule().protocol(), p.securityGroupRule().port(), p.securityGroupRule().cidr());
         out.printf("Instance: %s (%s), Amazon Linux 2023 from %s, IMDSv2 required%n", p.instance().type(), p.instance().architecture(), p.instance().amiParameter());
+        if (dev.rolelab.lab.InstanceFamily.xen(p.instance().type())) {
+            out.printf("  %s is a Xen (non-Nitro) type: EC2 shows its console output only as buffered at boot, so verifying the host key "
+                    + "from it can take many minutes (a Nitro type such as t3.micro shows it at once)%n", p.instance().type());
+        }
         out.printf("Key pair: %s (%s)%n", p.instance().keyPair(), p.instance().keyMode());
         out.printf("Cost while it runs: %s%n", p.hourlyCost());
         out.println("Removed by `rolelab down` in this order: " + String.join(", ", p.teardownOrder()));
