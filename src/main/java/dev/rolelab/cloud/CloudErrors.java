@@ -166,6 +166,12 @@ public final class CloudErrors {
                 return clock(code, aws, operation, cause);
             }
             case QUOTA -> {
+                if (raw.contains("InstanceSessionsPerInstanceProfile")) {
+                    return new CloudException(kind, code, operation,
+                            "the instance profile already holds a role, and an instance profile holds exactly one (" + aws + ")",
+                            "remove the other role from the profile (`aws iam remove-role-from-instance-profile`), or use another "
+                                    + "instance profile name", cause);
+                }
                 message = "an AWS quota is reached, so " + operation + " cannot create more (" + aws + ")";
                 hint = operation.startsWith("iam:")
                         ? "delete IAM roles, policies or instance profiles you no longer use (`rolelab sweep` finds RoleLab's leftovers), "

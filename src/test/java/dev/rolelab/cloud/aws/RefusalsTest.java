@@ -223,6 +223,15 @@ class RefusalsTest {
     }
 
     @Test
+    void aSecondRoleInAnInstanceProfileIsNamedAsSuch() {
+        wm.stubFor(query("AddRoleToInstanceProfile").willReturn(iamError(409, "LimitExceeded",
+                "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1")));
+        CloudException e = refused(() -> cloudIn("us-east-1").addRoleToInstanceProfile("containerise", "containerise"));
+        assertEquals(CloudException.Kind.QUOTA, e.kind());
+        assertTrue(e.getMessage().startsWith("the instance profile already holds a role"), e.getMessage());
+    }
+
+    @Test
     void optInRequiredSaysFinishTheSignUp() {
         wm.stubFor(query("DescribeKeyPairs").willReturn(ec2Error(401, "OptInRequired",
                 "You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.")));
