@@ -117,7 +117,7 @@ final class Checks {
     static void validate(LabSpec spec, Cloud cloud, String account, Executor executor, PrintWriter err) {
         List<Problem> problems = new ArrayList<>(new LabRules(cloud.knownRegions()).check(spec));
         if (spec.permissionsPolicy() != null) {
-            String repoArn = PolicyDocuments.repositoryArn(spec.region(), account, spec.names().repository());
+            String repoArn = PolicyDocuments.repositoryArn(cloud.regions().partition(spec.region()), spec.region(), account, spec.names().repository());
             for (Problem p : PolicyReview.check(spec.permissionsPolicy(), repoArn).problems()) {
                 problems.add(fromPolicyFile(p));
             }

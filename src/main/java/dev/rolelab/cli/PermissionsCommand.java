@@ -45,7 +45,7 @@ final class PermissionsCommand implements Callable<Integer> {
                 command.commandLine().getErr().println("** " + PracticeCloud.SIMULATION + " (the policy is for the simulated account) **");
             }
             String id = account != null ? account : cloud.identity().account();
-            out.println(oneStatementPerLine(RunnerPolicy.document(region, id)));
+            out.println(oneStatementPerLine(RunnerPolicy.document(cloud.regions().partition(region), id)));
             return ExitCodes.DONE;
         }
     }

@@ -53,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
             LabSpec spec = options.withCidr(draft, cloud);
             String account = cloud.identity().account();
             Checks.validate(spec, cloud, account, w.executor, err);
-            PlanView plan = PlanView.of(spec, account);
+            PlanView plan = PlanView.of(spec, account, cloud.regions().partition(spec.region()));
             PolicyCheck.Table policyCheck = null;
             String policyCheckFailure = null;
             try {
@@ -94,6 +94,10 @@ final class PlanCommand implements Callable<Integer> {
         out.println(indent(Json.pretty(p.trustPolicy())));
         out.printf("Security group rule: %s/%d from %s%n", p.securityGroupRule().protocol(), p.securityGroupRule().port(), p.securityGroupRule().cidr());
         out.printf("Instance: %s (%s), Amazon Linux 2023 from %s, IMDSv2 required%n", p.instance().type(), p.instance().architecture(), p.instance().amiParameter());
+        if (dev.rolelab.lab.InstanceFamily.xen(p.instance().type())) {
+            out.printf("  %s is a Xen (non-Nitro) type: EC2 shows its console output only as buffered at boot, so verifying the host key "
+                    + "from it can take many minutes (a Nitro type such as t3.micro shows it at once)%n", p.instance().type());
+        }
         out.printf("Key pair: %s (%s)%n", p.instance().keyPair(), keyOrigin(p.instance().keyMode()));
         out.printf("Cost while it runs: %s%n", p.hourlyCost());
         out.println("Removed by `rolelab down` in this order: " + String.join(", ", p.teardownOrder()));

@@ -100,7 +100,7 @@ public final class RoleLabCommand implements Runnable {
                 return ExitCodes.CLOUD_FAILED;
             }
             LOG.error("unexpected failure", ex);
-            err.println("rolelab: unexpected failure: " + ex + " (details in the log file)");
+            err.println("rolelab: " + dev.rolelab.run.Failures.describe(ex));
             return 1;
         });
         return cl;

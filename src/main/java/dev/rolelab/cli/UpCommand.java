@@ -135,7 +135,7 @@ final class UpCommand implements Callable<Integer> {
                               PrintWriter out, PrintWriter err) {
         dev.rolelab.host.Hosts hosts = w.hosts(cloud);
         if (practiceFail != null && hosts instanceof dev.rolelab.practice.PracticeHosts practice) {
-            dev.rolelab.host.RemoteSteps.forLab(spec, p.account()).stream().filter(st -> st.id().equals(practiceFail)).findFirst()
+            dev.rolelab.host.RemoteSteps.forLab(spec, p.account(), cloud.regions().partition(spec.region())).stream().filter(st -> st.id().equals(practiceFail)).findFirst()
                     .ifPresent(st -> practice.failOnce(st.command(), 1));
         }
         BuildAndPush remote = new BuildAndPush(cloud, hosts, w.waits(cloud));

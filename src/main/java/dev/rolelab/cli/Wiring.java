@@ -57,7 +57,8 @@ final class Wiring implements AutoCloseable {
         if (practice) {
             PracticeCloud.Timing timing = instant()
                     ? PracticeCloud.Timing.INSTANT : PracticeCloud.Timing.REALISTIC;
-            return new PracticeCloud(data.resolve("practice").resolve("account.json"), region, timing);
+            return new PracticeCloud(data.resolve("practice").resolve("account.json"), region, timing)
+                    .withRegions(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE);
         }
         URI endpoint;
         try {

@@ -18,6 +18,9 @@ public interface Cloud {
     /** The regions this cloud knows, for validating the user's choice. */
     Set<String> knownRegions();
 
+    /** The regions and partitions this cloud knows: partitions for ARNs and principals, opt-in regions. */
+    Regions regions();
+
     /** The caller's account and ARN (read-only). */
     Identity identity();
 

@@ -7,7 +7,13 @@ package dev.rolelab.cloud;
 public class CloudException extends RuntimeException {
 
     /** What kind of trouble, so callers can react (retry, suggest a name, ask to sign in). */
-    public enum Kind { CLASH, ACCESS_DENIED, CREDENTIALS, CAPACITY, NOT_FOUND, CONFLICT, THROTTLED, NO_DEFAULT_VPC, NETWORK, INVALID, OTHER }
+    public enum Kind { CLASH, ACCESS_DENIED, CREDENTIALS, CAPACITY, NOT_FOUND, CONFLICT, THROTTLED, NO_DEFAULT_VPC, NETWORK, INVALID, OTHER,
+        /** the account cannot do this yet or at all: region not enabled, still being verified, free plan, blocked */
+        ACCOUNT,
+        /** a quota is reached (IAM LimitExceeded, vCPUs): retrying does not help, freeing or raising it does */
+        QUOTA,
+        /** this computer's clock is off, so AWS rejects the request's signature as expired */
+        CLOCK }
 
     private final Kind kind;
     private final String code;

@@ -29,6 +29,7 @@ public final class Wiring {
         return new Services(data, new LedgerStore(data), new UiExecutor(6),
                 (practice, region, profile) -> practice
                         ? new PracticeCloud(data.resolve("practice").resolve("account.json"), region, timing)
+                                .withRegions(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE)
                         : new AwsCloud(AwsSettings.forRegion(region, profile, null)),
                 cloud -> cloud instanceof PracticeCloud p ? new PracticeHosts(p, lineDelay) : new SshHosts(),
                 cloud -> cloud instanceof PracticeCloud || fast

@@ -13,17 +13,14 @@ public final class RemoteSteps {
 
     private RemoteSteps() { }
 
-    public static String registry(String account, String region) {
-        return account + ".dkr.ecr." + region + "." + Partition.dnsSuffix(region);
+    public static String imageUri(LabSpec spec, String account, Partition partition) {
+        return partition.registryHost(account, spec.region()) + "/" + spec.names().repository() + ":" + spec.tag();
     }
 
-    public static String imageUri(LabSpec spec, String account) {
-        return registry(account, spec.region()) + "/" + spec.names().repository() + ":" + spec.tag();
-    }
-
-    public static List<RemoteStep> forLab(LabSpec spec, String account) {
-        String registry = registry(account, spec.region());
-        String remote = imageUri(spec, account);
+    /** @param partition the lab region's partition: the registry's DNS suffix comes from it */
+    public static List<RemoteStep> forLab(LabSpec spec, String account, Partition partition) {
+        String registry = partition.registryHost(account, spec.region());
+        String remote = imageUri(spec, account, partition);
         boolean tutorialImage = LabSpec.TUTORIAL_DOCKERFILE.equals(spec.dockerfile());
         return List.of(
                 new RemoteStep("install-docker", "Install Docker",

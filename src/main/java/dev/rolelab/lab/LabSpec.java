@@ -35,10 +35,6 @@ public record LabSpec(String region, String sshCidr, boolean cidrOpenConfirmed, 
         return Architecture.of(instanceType);
     }
 
-    public String partition() {
-        return Partition.of(region);
-    }
-
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -22,12 +22,17 @@ public final class PolicyDocuments {
 
     private PolicyDocuments() { }
 
-    public static String repositoryArn(String region, String account, String repository) {
-        return "arn:" + Partition.of(region) + ":ecr:" + region + ":" + account + ":repository/" + repository;
+    public static String repositoryArn(Partition partition, String region, String account, String repository) {
+        return partition.arn("ecr", region, account, "repository/" + repository);
+    }
+
+    /** The ARN of the lab's customer managed policy (IAM is global: no region). */
+    public static String policyArn(Partition partition, String account, String policy) {
+        return partition.arn("iam", "", account, "policy/rolelab/" + policy);
     }
 
     /** Least privilege: push to this one repository, and get a registry login (which has no resource). */
-    public static ObjectNode permissions(String region, String account, String repository) {
+    public static ObjectNode permissions(Partition partition, String region, String account, String repository) {
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("Version", VERSION);
         ArrayNode statements = doc.putArray("Statement");
@@ -36,7 +41,7 @@ public final class PolicyDocuments {
         push.put("Effect", "Allow");
         ArrayNode actions = push.putArray("Action");
         PUSH_ACTIONS.forEach(actions::add);
-        push.put("Resource", repositoryArn(region, account, repository));
+        push.put("Resource", repositoryArn(partition, region, account, repository));
         ObjectNode login = statements.addObject();
         login.put("Sid", "LogInToTheRegistry");
         login.put("Effect", "Allow");
@@ -45,13 +50,13 @@ public final class PolicyDocuments {
         return doc;
     }
 
-    /** Trusted entity: the EC2 service may assume the role on an instance's behalf. */
-    public static ObjectNode trust() {
+    /** Trusted entity: the EC2 service of the lab's partition may assume the role on an instance's behalf. */
+    public static ObjectNode trust(Partition partition) {
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("Version", VERSION);
         ObjectNode statement = doc.putArray("Statement").addObject();
         statement.put("Effect", "Allow");
-        statement.putObject("Principal").put("Service", "ec2.amazonaws.com");
+        statement.putObject("Principal").put("Service", partition.ec2Principal());
         statement.put("Action", "sts:AssumeRole");
         return doc;
     }

@@ -32,19 +32,19 @@ public final class RunnerPolicy {
     private final String ec2Principal;
     private final String account;
 
-    private RunnerPolicy(String region, String account) {
-        // the one place the partition is looked up: its ARN prefix, and the EC2 service principal
-        this.partition = Partition.of(region);
-        this.ec2Principal = "ec2." + Partition.dnsSuffix(region);
+    private RunnerPolicy(Partition partition, String account) {
+        // the partition gives the ARN prefix and the EC2 service principal
+        this.partition = partition.id();
+        this.ec2Principal = partition.ec2Principal();
         this.account = account;
     }
 
-    /** The policy for the partition {@code region} lies in and for {@code account}. */
-    public static ObjectNode document(String region, String account) {
+    /** The policy for {@code account} in {@code partition}. */
+    public static ObjectNode document(Partition partition, String account) {
         if (!account.matches("\\d{12}")) {
             throw new IllegalArgumentException("an AWS account id is 12 digits, not '" + account + "'");
         }
-        return new RunnerPolicy(region, account).build();
+        return new RunnerPolicy(partition, account).build();
     }
 
     private String ec2(String resource) {

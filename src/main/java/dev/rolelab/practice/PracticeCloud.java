@@ -9,6 +9,7 @@ import dev.rolelab.cloud.Instance;
 import dev.rolelab.cloud.LaunchRequest;
 import dev.rolelab.cloud.Network;
 import dev.rolelab.cloud.Ownership;
+import dev.rolelab.cloud.Regions;
 import dev.rolelab.cloud.TaggedResource;
 import dev.rolelab.lab.Architecture;
 import dev.rolelab.lab.Json;
@@ -37,9 +38,8 @@ public final class PracticeCloud implements Cloud {
     public static final String ACCOUNT = "123456789012";
     public static final String SIMULATION = "Practice mode: a simulation, nothing is created in AWS";
     private static final String VPC = "vpc-0practice00000001";
-    private static final Set<String> REGIONS = new TreeSet<>(List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2",
-            "ca-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "eu-south-1",
-            "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "ap-southeast-2", "sa-east-1"));
+    /** The practice setting that enables opt-in regions in the simulated account: a comma-separated list of region ids. */
+    public static final String ENABLED_REGIONS = "ROLELAB_PRACTICE_ENABLED_REGIONS";
 
     /** How slow the simulated AWS is. */
     public record Timing(Duration call, Duration pending, Duration propagation, Duration shuttingDown, Duration poll) {
@@ -58,6 +58,8 @@ public final class PracticeCloud implements Cloud {
     private PracticeAccount account;
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Fault> faults = new ArrayList<>();
+    private volatile Regions regions = SampleRegions.INSTANCE;
+    private final Set<String> enabledOptIn = new java.util.concurrent.ConcurrentSkipListSet<>(enabledRegionsSetting());
 
     /**
      * @param file where the simulated account is kept (null: in memory only)
@@ -71,6 +73,37 @@ public final class PracticeCloud implements Cloud {
 
     public static PracticeCloud inMemory(Timing timing) {
         return new PracticeCloud(null, "us-east-1", timing);
+    }
+
+    /**
+     * The regions and partitions the simulated AWS has: the wiring hands in the SDK's catalogue (this package
+     * does not import the SDK), so practice knows every region and partition real AWS does.
+     */
+    public PracticeCloud withRegions(Regions catalogue) {
+        this.regions = catalogue;
+        return this;
+    }
+
+    /** Enables an opt-in region in the simulated account, as the account settings page does in the console. */
+    public PracticeCloud enableRegion(String optInRegion) {
+        enabledOptIn.add(optInRegion);
+        return this;
+    }
+
+    private static Set<String> enabledRegionsSetting() {
+        String v = System.getProperty("rolelab.practice.enabledRegions", System.getenv().getOrDefault(ENABLED_REGIONS, ""));
+        Set<String> out = new TreeSet<>();
+        for (String r : v.split(",")) {
+            if (!r.isBlank()) {
+                out.add(r.trim());
+            }
+        }
+        return out;
+    }
+
+    /** The simulated region's partition (ARNs, principals). */
+    dev.rolelab.lab.Partition partition() {
+        return regions.partition(region);
     }
 
     // ---- fault injection and inspection (tests and the benchmark)
@@ -102,13 +135,18 @@ public final class PracticeCloud implements Cloud {
 
     @Override
     public Set<String> knownRegions() {
-        return REGIONS;
+        return regions.known();
+    }
+
+    @Override
+    public Regions regions() {
+        return regions;
     }
 
     @Override
     public Identity identity() {
         call("sts:GetCallerIdentity");
-        return new Identity(ACCOUNT, "arn:aws:iam::" + ACCOUNT + ":user/practice-learner", "AIDAPRACTICE0000EXAMPLE");
+        return new Identity(ACCOUNT, partition().arn("iam", "", ACCOUNT, "user/practice-learner"), "AIDAPRACTICE0000EXAMPLE");
     }
 
     @Override
@@ -157,7 +195,7 @@ public final class PracticeCloud implements Cloud {
             }
             PracticeAccount.Repository r = new PracticeAccount.Repository();
             r.name = name;
-            r.arn = "arn:aws:ecr:" + region + ":" + ACCOUNT + ":repository/" + name;
+            r.arn = partition().arn("ecr", region, ACCOUNT, "repository/" + name);
             r.lab = labId;
             account.repositories.put(name, r);
             save();
@@ -174,7 +212,7 @@ public final class PracticeCloud implements Cloud {
             }
             PracticeAccount.Policy p = new PracticeAccount.Policy();
             p.name = name;
-            p.arn = "arn:aws:iam::" + ACCOUNT + ":policy/rolelab/" + name;
+            p.arn = partition().arn("iam", "", ACCOUNT, "policy/rolelab/" + name);
             p.document = document;
             p.lab = labId;
             account.policies.put(p.arn, p);
@@ -192,7 +230,7 @@ public final class PracticeCloud implements Cloud {
             }
             PracticeAccount.Role r = new PracticeAccount.Role();
             r.name = name;
-            r.arn = "arn:aws:iam::" + ACCOUNT + ":role/rolelab/" + name;
+            r.arn = partition().arn("iam", "", ACCOUNT, "role/rolelab/" + name);
             r.lab = labId;
             account.roles.put(name, r);
             save();
@@ -224,7 +262,7 @@ public final class PracticeCloud implements Cloud {
             }
             PracticeAccount.Profile p = new PracticeAccount.Profile();
             p.name = name;
-            p.arn = "arn:aws:iam::" + ACCOUNT + ":instance-profile/rolelab/" + name;
+            p.arn = partition().arn("iam", "", ACCOUNT, "instance-profile/rolelab/" + name);
             p.lab = labId;
             account.profiles.put(name, p);
             save();
@@ -682,6 +720,21 @@ public final class PracticeCloud implements Cloud {
         if (fault != null) {
             throw error(fault.code(), fault.message(), operation);
         }
+        notEnabled(operation);
+    }
+
+    /** AWS answers every regional call in an opt-in region the account has not enabled as if the credentials were wrong. */
+    private void notEnabled(String operation) {
+        if (operation.startsWith("iam:") || !regions.optIn(region) || enabledOptIn.contains(region)) {
+            return;
+        }
+        if (operation.startsWith("ec2:")) {
+            throw CloudErrors.regionNotEnabled(region, "AuthFailure", "AWS was not able to validate the provided access credentials", operation, null);
+        }
+        if (operation.startsWith("sts:")) {
+            throw CloudErrors.regionNotEnabled(region, "InvalidClientTokenId", "The security token included in the request is invalid.", operation, null);
+        }
+        throw CloudErrors.regionNotEnabled(region, "UnrecognizedClientException", "The security token included in the request is invalid.", operation, null);
     }
 
     private CloudException error(String code, String message, String operation) {

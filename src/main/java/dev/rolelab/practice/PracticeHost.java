@@ -238,7 +238,7 @@ final class PracticeHost implements Host {
             String role = roleAndInstance[0];
             String instance = roleAndInstance[1];
             lines(out, "{", "    \"UserId\": \"AROAPRACTICE00EXAMPLE:" + instance + "\",", "    \"Account\": \"" + PracticeCloud.ACCOUNT + "\",",
-                    "    \"Arn\": \"arn:aws:sts::" + PracticeCloud.ACCOUNT + ":assumed-role/" + role + "/" + instance + "\"", "}");
+                    "    \"Arn\": \"" + cloud.partition().arn("sts", "", PracticeCloud.ACCOUNT, "assumed-role/" + role + "/" + instance) + "\"", "}");
             return 0;
         }
         err(out, "practice: this simulation does not know the command `" + command + "`");

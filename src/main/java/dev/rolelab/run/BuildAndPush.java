@@ -92,7 +92,7 @@ public final class BuildAndPush {
      * @param askFingerprint asked only if the instance printed no host keys before the deadline
      */
     public Result run(LabSpec spec, Target target, int fromStep, Predicate<String> askFingerprint, Cancel cancel, Events events) {
-        List<RemoteStep> steps = RemoteSteps.forLab(spec, target.account());
+        List<RemoteStep> steps = RemoteSteps.forLab(spec, target.account(), cloud.regions().partition(spec.region()));
         Facts facts = new Facts();
         int at = fromStep;
         Host host = null;
@@ -124,8 +124,9 @@ public final class BuildAndPush {
                 return new Result(Outcome.CANCELLED, "cancelled", null, at, null);
             }
             String where = at < steps.size() ? " during \"" + steps.get(at).title() + "\"" : "";
-            events.emit(Event.of(Event.Type.FAILED, at < steps.size() ? steps.get(at).id() : "ssh", "SSH", e.getMessage()));
-            return new Result(Outcome.HOST_FAILED, e.getMessage() + where, null, at, null);
+            String why = e.kind() == HostException.Kind.UNREACHABLE ? e.getMessage() + unreachable(spec) : e.getMessage();
+            events.emit(Event.of(Event.Type.FAILED, at < steps.size() ? steps.get(at).id() : "ssh", "SSH", why));
+            return new Result(Outcome.HOST_FAILED, why + where, null, at, null);
         } finally {
             if (host != null) {
                 host.close();
@@ -213,14 +214,31 @@ public final class BuildAndPush {
         return new StepResult(step, status, ok, tail);
     }
 
+    /** SSH did not connect: the rule's address beside the one this computer has now, and the usual causes. */
+    private String unreachable(LabSpec spec) {
+        String now;
+        try {
+            now = cloud.publicIp();
+        } catch (CloudException e) {
+            now = null;
+        }
+        String rule = spec.sshCidr();
+        boolean same = now != null && (rule.equals(now + "/32") || rule.equals(now));
+        return ". The security group allows SSH from " + rule + "; this computer's public IPv4 address is now "
+                + (now == null ? "unknown (it could not be detected)" : now) + (same ? ", which the rule allows" : "")
+                + ". Usual causes: port 22 is blocked on this network (many office, school and hotel networks block outgoing SSH; "
+                + "try another network or a phone hotspot)" + (same ? "" : ", or your address changed since the rule was made "
+                + "(run the lab again with --cidr " + (now == null ? "YOUR.IP" : now) + "/32)");
+    }
+
     /** From the desktop: the image is in ECR, and the simulator says the role may push here and nowhere else. */
     private Proof prove(LabSpec spec, Target target, Facts facts, Events events) {
         String title = "Prove the role from this computer";
         events.emit(Event.of(Event.Type.STARTED, "proof", title, "ECR DescribeImages and the IAM policy simulator"));
         try {
             PushedImage image = cloud.image(spec.names().repository(), spec.tag()).orElse(null);
-            String here = PolicyDocuments.repositoryArn(spec.region(), target.account(), spec.names().repository());
-            String elsewhere = PolicyDocuments.repositoryArn(spec.region(), target.account(), "some-other-repository");
+            String here = PolicyDocuments.repositoryArn(cloud.regions().partition(spec.region()), spec.region(), target.account(), spec.names().repository());
+            String elsewhere = PolicyDocuments.repositoryArn(cloud.regions().partition(spec.region()), spec.region(), target.account(), "some-other-repository");
             Map<String, String> allowedHere = cloud.simulate(target.roleArn(), PolicyDocuments.PUSH_ACTIONS, here);
             Map<String, String> otherRepo = cloud.simulate(target.roleArn(), PolicyDocuments.PUSH_ACTIONS, elsewhere);
             Map<String, String> login = cloud.simulate(target.roleArn(), List.of(PolicyDocuments.LOGIN_ACTION), "*");

@@ -1,13 +1,17 @@
 package dev.rolelab.run;
 
+import dev.rolelab.lab.InstanceFamily;
 import dev.rolelab.lab.LabSpec;
+import dev.rolelab.lab.Partition;
+import dev.rolelab.lab.PolicyDocuments;
 import dev.rolelab.lab.Step;
 
 /** The AWS CLI command a step corresponds to: shown on demand, so learners can map each step to the API. */
 public final class CliEquivalents {
     private CliEquivalents() { }
 
-    public static String of(Step step, LabSpec s, String labId) {
+    /** @param partition the region's partition, for the ARNs in the commands */
+    public static String of(Step step, LabSpec s, String labId, Partition partition) {
         String tags = "Key=rolelab:lab,Value=" + labId;
         String r = " --region " + s.region();
         return switch (step) {
@@ -19,7 +23,8 @@ public final class CliEquivalents {
                     + " --image-scanning-configuration scanOnPush=true --tags " + tags + r;
             case POLICY -> "aws iam create-policy --policy-name " + s.names().policy() + " --path /rolelab/ --policy-document file://policy.json --tags " + tags;
             case ROLE -> "aws iam create-role --role-name " + s.names().role() + " --path /rolelab/ --assume-role-policy-document file://trust.json --tags " + tags;
-            case POLICY_ATTACHMENT -> "aws iam attach-role-policy --role-name " + s.names().role() + " --policy-arn arn:aws:iam::ACCOUNT:policy/rolelab/" + s.names().policy();
+            case POLICY_ATTACHMENT -> "aws iam attach-role-policy --role-name " + s.names().role() + " --policy-arn "
+                    + PolicyDocuments.policyArn(partition, "ACCOUNT", s.names().policy());
             case INSTANCE_PROFILE -> "aws iam create-instance-profile --instance-profile-name " + s.names().instanceProfile() + " --path /rolelab/ --tags " + tags;
             case ROLE_IN_PROFILE -> "aws iam add-role-to-instance-profile --instance-profile-name " + s.names().instanceProfile() + " --role-name " + s.names().role();
             case SECURITY_GROUP -> "aws ec2 create-security-group --group-name " + s.names().securityGroup() + " --description \"RoleLab\" --vpc-id VPC" + r
@@ -32,7 +37,8 @@ public final class CliEquivalents {
             case INSTANCE -> "aws ec2 run-instances --image-id AMI --instance-type " + s.instanceType() + " --key-name " + s.key().name()
                     + " --iam-instance-profile Name=" + s.names().instanceProfile()
                     + " --network-interfaces DeviceIndex=0,SubnetId=SUBNET,Groups=SG,AssociatePublicIpAddress=true"
-                    + " --metadata-options HttpTokens=required,HttpPutResponseHopLimit=2 --credit-specification CpuCredits=standard" + r
+                    + " --metadata-options HttpTokens=required,HttpPutResponseHopLimit=2"
+                    + (InstanceFamily.burstable(s.instanceType()) ? " --credit-specification CpuCredits=standard" : "") + r
                     + "\naws ec2 wait instance-running --instance-ids INSTANCE" + r;
         };
     }

@@ -43,7 +43,8 @@ public record PlanView(String region, String account, List<Resource> resources, 
                 + " + $0.005/h public IPv4 + ~$0.001/h for the 8 GiB disk; the image in ECR costs well under a cent; IAM is free";
     }
 
-    public static PlanView of(LabSpec spec, String account) {
+    /** @param partition the region's partition: the ARNs and the trust policy's EC2 principal follow it */
+    public static PlanView of(LabSpec spec, String account, dev.rolelab.lab.Partition partition) {
         List<Resource> resources = new ArrayList<>();
         for (Step s : Step.topological()) {
             ResourceKind k = s.creates();
@@ -61,14 +62,14 @@ public record PlanView(String region, String account, List<Resource> resources, 
         JsonNode permissions;
         try {
             permissions = spec.permissionsPolicy() != null ? Json.MAPPER.readTree(spec.permissionsPolicy())
-                    : PolicyDocuments.permissions(spec.region(), account, spec.names().repository());
+                    : PolicyDocuments.permissions(partition, spec.region(), account, spec.names().repository());
         } catch (IOException e) {
             throw new UncheckedIOException("the permissions policy is not valid JSON", e);
         }
         List<StepView> steps = Step.topological().stream()
                 .map(s -> new StepView(s.name(), s.title(), s.needs().stream().map(Enum::name).toList())).toList();
         List<String> teardown = TeardownOrder.ORDER.stream().map(ResourceKind::title).toList();
-        return new PlanView(spec.region(), account, resources, permissions, PolicyDocuments.trust(),
+        return new PlanView(spec.region(), account, resources, permissions, PolicyDocuments.trust(partition),
                 new SshRule("tcp", 22, spec.sshCidr()),
                 new InstanceView(spec.instanceType(), spec.architecture().awsName(), spec.architecture().amiParameter(),
                         spec.key().name(), spec.key().mode().name().toLowerCase()),

@@ -6,6 +6,7 @@ import dev.rolelab.cloud.Tags;
 import dev.rolelab.lab.EcrActions;
 import dev.rolelab.lab.Json;
 import dev.rolelab.lab.LabSpec;
+import dev.rolelab.lab.Partition;
 import dev.rolelab.lab.PolicyDocuments;
 import dev.rolelab.lab.PolicyReview;
 import java.util.ArrayList;
@@ -75,10 +76,11 @@ public final class PolicyCheck {
      * @throws dev.rolelab.cloud.CloudException if the simulator cannot be asked (e.g. iam:SimulateCustomPolicy not allowed)
      */
     public Table check(LabSpec spec, String account, String labId) {
+        Partition partition = cloud.regions().partition(spec.region());
         String document = spec.permissionsPolicy() != null ? spec.permissionsPolicy()
-                : Json.pretty(PolicyDocuments.permissions(spec.region(), account, spec.names().repository()));
-        String here = PolicyDocuments.repositoryArn(spec.region(), account, spec.names().repository());
-        String elsewhere = PolicyDocuments.repositoryArn(spec.region(), account, OTHER_REPOSITORY);
+                : Json.pretty(PolicyDocuments.permissions(partition, spec.region(), account, spec.names().repository()));
+        String here = PolicyDocuments.repositoryArn(partition, spec.region(), account, spec.names().repository());
+        String elsewhere = PolicyDocuments.repositoryArn(partition, spec.region(), account, OTHER_REPOSITORY);
         Map<String, String> context = PolicyReview.RequestContext.push(spec.region(),
                 labId == null ? Map.of() : Map.of(Tags.LAB, labId), Set.of()).known();
 

@@ -35,6 +35,11 @@ public final class Preflight {
     }
 
     public List<Problem> check(LabSpec spec) {
+        List<Problem> local = new ArrayList<>();
+        ipv6Rule(spec.sshCidr()).ifPresent(local::add);
+        if (!local.isEmpty()) {
+            return local; // refused before any call: nothing about the names matters while SSH could not connect
+        }
         Map<ResourceKind, CompletableFuture<Clash>> pending = new EnumMap<>(ResourceKind.class);
         for (ResourceKind kind : List.of(ResourceKind.REPOSITORY, ResourceKind.POLICY, ResourceKind.ROLE,
                 ResourceKind.INSTANCE_PROFILE, ResourceKind.SECURITY_GROUP, ResourceKind.KEY_PAIR)) {
@@ -56,6 +61,19 @@ public final class Preflight {
             out.add(Problem.error("key", "there is no key pair named '" + spec.key().name() + "' in " + spec.region()));
         }
         return out;
+    }
+
+    /**
+     * An IPv6 SSH rule is refused at plan time: the instance gets only a public IPv4 address (the default VPC's
+     * subnets have no IPv6 CIDR, and RoleLab assigns none), so SSH over IPv6 would wait minutes and time out.
+     */
+    public static java.util.Optional<Problem> ipv6Rule(String cidr) {
+        if (cidr == null || !cidr.contains(":")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Problem.error("cidr", cidr + " is an IPv6 range, but the instance gets only a public IPv4 address "
+                + "(the default VPC's subnets have no IPv6), so SSH from it could never connect; use this computer's IPv4 address "
+                + "as /32, e.g. 203.0.113.7/32 (`curl -4 https://checkip.amazonaws.com` shows it)"));
     }
 
     /** The clash for one name, or null if it is free. */

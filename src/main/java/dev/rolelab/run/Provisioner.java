@@ -140,7 +140,7 @@ public final class Provisioner {
             case POLICY -> {
                 String name = spec.names().policy();
                 String document = spec.permissionsPolicy() != null ? spec.permissionsPolicy()
-                        : Json.pretty(PolicyDocuments.permissions(spec.region(), f.account, spec.names().repository()));
+                        : Json.pretty(PolicyDocuments.permissions(cloud.regions().partition(spec.region()), spec.region(), f.account, spec.names().repository()));
                 ledger.intend(ResourceKind.POLICY, name);
                 f.policyArn = cloud.createPolicy(name, document, f.labId);
                 ledger.created(ResourceKind.POLICY, f.policyArn);
@@ -149,7 +149,7 @@ public final class Provisioner {
             case ROLE -> {
                 String name = spec.names().role();
                 ledger.intend(ResourceKind.ROLE, name);
-                f.roleArn = cloud.createRole(name, Json.pretty(PolicyDocuments.trust()), f.labId);
+                f.roleArn = cloud.createRole(name, Json.pretty(PolicyDocuments.trust(cloud.regions().partition(spec.region()))), f.labId);
                 ledger.created(ResourceKind.ROLE, f.roleArn);
                 return f.roleArn;
             }

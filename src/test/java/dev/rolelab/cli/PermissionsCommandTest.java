@@ -28,7 +28,7 @@ class PermissionsCommandTest {
         CliRun r = CliRun.run(home, "permissions", "--practice");
         assertEquals(0, r.exit(), r.err());
         JsonNode doc = Json.MAPPER.readTree(r.out());
-        assertEquals(RunnerPolicy.document("us-east-1", "123456789012"), doc);
+        assertEquals(RunnerPolicy.document(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE.partition("us-east-1"), "123456789012"), doc);
         assertTrue(r.err().contains("Practice mode: a simulation"), "labelled, on stderr: " + r.err());
         assertFalse(r.out().contains("Practice"), "stdout is the JSON alone");
         assertEquals(doc.path("Statement").size() + 5, r.out().lines().count(), "a statement a line: " + r.out());
@@ -52,7 +52,7 @@ class PermissionsCommandTest {
         try {
             CliRun r = CliRun.run(home, "permissions", "--region", "eu-west-1", "--endpoint-url", wm.baseUrl());
             assertEquals(0, r.exit(), r.err());
-            assertEquals(RunnerPolicy.document("eu-west-1", "123456789012"), Json.MAPPER.readTree(r.out()));
+            assertEquals(RunnerPolicy.document(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE.partition("eu-west-1"), "123456789012"), Json.MAPPER.readTree(r.out()));
             assertEquals(java.util.List.of("GetCallerIdentity"), AwsLabStubs.calls(wm));
         } finally {
             System.clearProperty("aws.accessKeyId");

@@ -6,6 +6,11 @@ import org.junit.jupiter.api.Test;
 
 class PolicyDocumentsTest {
 
+    // the values the SDK's partition metadata gives (SdkRegionsTest checks the adapter reads them so)
+    static final Partition AWS = new Partition("aws", "amazonaws.com", "ec2.amazonaws.com");
+    static final Partition CHINA = new Partition("aws-cn", "amazonaws.com.cn", "ec2.amazonaws.com.cn");
+    static final Partition GOVCLOUD = new Partition("aws-us-gov", "amazonaws.com", "ec2.amazonaws.com");
+
     @Test
     void permissionsPolicyIsExactlyTheLeastPrivilegeDocument() {
         String expected = """
@@ -33,7 +38,7 @@ class PolicyDocumentsTest {
                     }
                   ]
                 }""";
-        assertEquals(expected, Json.pretty(PolicyDocuments.permissions("eu-west-1", "123456789012", "ec2-ecr-test")));
+        assertEquals(expected, Json.pretty(PolicyDocuments.permissions(AWS, "eu-west-1", "123456789012", "ec2-ecr-test")));
     }
 
     @Test
@@ -51,14 +56,36 @@ class PolicyDocumentsTest {
                     }
                   ]
                 }""";
-        assertEquals(expected, Json.pretty(PolicyDocuments.trust()));
+        assertEquals(expected, Json.pretty(PolicyDocuments.trust(AWS)));
     }
 
     @Test
     void repositoryArnCarriesThePartition() {
-        assertEquals("arn:aws:ecr:us-east-1:1:repository/r", PolicyDocuments.repositoryArn("us-east-1", "1", "r"));
-        assertEquals("arn:aws-cn:ecr:cn-north-1:1:repository/r", PolicyDocuments.repositoryArn("cn-north-1", "1", "r"));
-        assertEquals("arn:aws-us-gov:ecr:us-gov-west-1:1:repository/r", PolicyDocuments.repositoryArn("us-gov-west-1", "1", "r"));
+        assertEquals("arn:aws:ecr:us-east-1:1:repository/r", PolicyDocuments.repositoryArn(AWS, "us-east-1", "1", "r"));
+        assertEquals("arn:aws-cn:ecr:cn-north-1:1:repository/r", PolicyDocuments.repositoryArn(CHINA, "cn-north-1", "1", "r"));
+        assertEquals("arn:aws-us-gov:ecr:us-gov-west-1:1:repository/r", PolicyDocuments.repositoryArn(GOVCLOUD, "us-gov-west-1", "1", "r"));
+        assertEquals("arn:aws-cn:iam::1:policy/rolelab/p", PolicyDocuments.policyArn(CHINA, "1", "p"));
+    }
+
+    @Test
+    void trustPolicyNamesThePartitionsEc2Principal() {
+        assertEquals("ec2.amazonaws.com.cn", PolicyDocuments.trust(CHINA).get("Statement").get(0).get("Principal").get("Service").asText());
+        assertEquals("111.dkr.ecr.cn-north-1.amazonaws.com.cn", CHINA.registryHost("111", "cn-north-1"));
+    }
+
+    @Test
+    void onlyBurstableFamiliesTakeCreditsAndXenIsKnown() {
+        assertEquals(true, InstanceFamily.burstable("t3.micro"));
+        assertEquals(true, InstanceFamily.burstable("t3a.small"));
+        assertEquals(true, InstanceFamily.burstable("t4g.micro"));
+        assertEquals(true, InstanceFamily.burstable("t2.micro"));
+        assertEquals(false, InstanceFamily.burstable("trn1.2xlarge"));
+        assertEquals(false, InstanceFamily.burstable("m7i-flex.large"));
+        assertEquals(true, InstanceFamily.xen("t2.micro"));
+        assertEquals(true, InstanceFamily.xen("m4.large"));
+        assertEquals(false, InstanceFamily.xen("t3.micro"));
+        assertEquals(false, InstanceFamily.xen("i3.metal"));
+        assertEquals(false, InstanceFamily.xen("p3dn.24xlarge"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** One case per rule of the review: IAM's grammar, IAM's evaluation for the push, and what is warned. */
 class PolicyReviewTest {
     static final String REPO = "arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test";
-    static final String GENERATED = Json.pretty(PolicyDocuments.permissions("us-east-1", "123456789012", "ec2-ecr-test"));
+    static final String GENERATED = Json.pretty(PolicyDocuments.permissions(new Partition("aws", "amazonaws.com", "ec2.amazonaws.com"), "us-east-1", "123456789012", "ec2-ecr-test"));
     static final String PUSH = "[\"ecr:CompleteLayerUpload\", \"ecr:UploadLayerPart\", \"ecr:InitiateLayerUpload\", "
             + "\"ecr:BatchCheckLayerAvailability\", \"ecr:PutImage\", \"ecr:BatchGetImage\"]";
     static final String LOGIN = "{\"Effect\": \"Allow\", \"Action\": \"ecr:GetAuthorizationToken\", \"Resource\": \"*\"}";

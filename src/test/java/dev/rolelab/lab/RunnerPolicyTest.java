@@ -25,7 +25,7 @@ class RunnerPolicyTest {
 
     @Test
     void fitsAManagedPolicyWithUniqueAlphanumericSidsAndOnlyAllows() {
-        ObjectNode doc = RunnerPolicy.document("us-east-1", "123456789012");
+        ObjectNode doc = RunnerPolicy.document(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE.partition("us-east-1"), "123456789012");
         assertEquals("2012-10-17", doc.path("Version").asText());
         Set<String> sids = new HashSet<>();
         for (JsonNode s : doc.path("Statement")) {
@@ -44,13 +44,13 @@ class RunnerPolicyTest {
 
     @Test
     void theArnsAndTheEc2PrincipalFollowThePartition() {
-        ObjectNode cn = RunnerPolicy.document("cn-north-1", "123456789012");
+        ObjectNode cn = RunnerPolicy.document(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE.partition("cn-north-1"), "123456789012");
         String text = Json.compact(cn);
         assertFalse(text.contains("arn:aws:"), text);
         assertTrue(text.contains("arn:aws-cn:iam::123456789012:role/rolelab/*"), text);
         assertEquals("ec2.amazonaws.com.cn", statement(cn, "HandTheLabRoleToEc2Only").path("Condition").path("StringEquals")
                 .path("iam:PassedToService").asText());
-        ObjectNode gov = RunnerPolicy.document("us-gov-west-1", "123456789012");
+        ObjectNode gov = RunnerPolicy.document(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE.partition("us-gov-west-1"), "123456789012");
         assertTrue(Json.compact(gov).contains("arn:aws-us-gov:ec2:*:123456789012:instance/*"));
         assertEquals("ec2.amazonaws.com", statement(gov, "HandTheLabRoleToEc2Only").path("Condition").path("StringEquals")
                 .path("iam:PassedToService").asText());
@@ -58,7 +58,7 @@ class RunnerPolicyTest {
 
     @Test
     void launchesOnlyTheOfferedTypes() {
-        JsonNode types = statement(RunnerPolicy.document("eu-west-1", "210987654321"), "LaunchOfferedTypesTaggedWithTheLabProfile")
+        JsonNode types = statement(RunnerPolicy.document(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE.partition("eu-west-1"), "210987654321"), "LaunchOfferedTypesTaggedWithTheLabProfile")
                 .path("Condition").path("StringEquals").path("ec2:InstanceType");
         assertEquals(RunnerPolicy.INSTANCE_TYPES.toString(), Json.MAPPER.convertValue(types, java.util.List.class).toString());
         assertTrue(RunnerPolicy.INSTANCE_TYPES.contains(LabSpec.DEFAULT_INSTANCE_TYPE));
@@ -66,6 +66,6 @@ class RunnerPolicyTest {
 
     @Test
     void refusesAnAccountThatIsNotTwelveDigits() {
-        assertThrows(IllegalArgumentException.class, () -> RunnerPolicy.document("us-east-1", "12345"));
+        assertThrows(IllegalArgumentException.class, () -> RunnerPolicy.document(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE.partition("us-east-1"), "12345"));
     }
 }

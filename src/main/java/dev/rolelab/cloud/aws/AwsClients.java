@@ -42,25 +42,21 @@ final class AwsClients implements AutoCloseable {
             credentials = DefaultCredentialsProvider.builder().build();
         }
         Region region = Region.of(settings.region());
-        iam = new Lazy<>(() -> build(IamClient.builder(), globalRegion(settings.region())));
-        ec2 = new Lazy<>(() -> build(Ec2Client.builder(), region));
-        ecr = new Lazy<>(() -> build(EcrClient.builder(), region));
-        ssm = new Lazy<>(() -> build(SsmClient.builder(), region));
-        sts = new Lazy<>(() -> build(StsClient.builder(), region));
+        // in an opt-in region, "bad credentials" answers most likely mean the region is not enabled (IAM is global: not there)
+        boolean optIn = SdkRegions.CATALOGUE.optIn(settings.region());
+        iam = new Lazy<>(() -> build(IamClient.builder(), globalRegion(settings.region()), false));
+        ec2 = new Lazy<>(() -> build(Ec2Client.builder(), region, optIn));
+        ecr = new Lazy<>(() -> build(EcrClient.builder(), region, optIn));
+        ssm = new Lazy<>(() -> build(SsmClient.builder(), region, optIn));
+        sts = new Lazy<>(() -> build(StsClient.builder(), region, optIn));
     }
 
-    /** IAM is global: its endpoint lives in the partition's global region. */
+    /** IAM is global: its endpoint lives in the partition's global region (from the SDK's partition metadata). */
     static Region globalRegion(String region) {
-        if (region.startsWith("cn-")) {
-            return Region.AWS_CN_GLOBAL;
-        }
-        if (region.startsWith("us-gov-")) {
-            return Region.AWS_US_GOV_GLOBAL;
-        }
-        return Region.AWS_GLOBAL;
+        return SdkRegions.CATALOGUE.iamRegion(region);
     }
 
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Region region) {
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Region region, boolean optIn) {
         builder.region(region)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
@@ -69,13 +65,18 @@ final class AwsClients implements AutoCloseable {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        if (settings.immediateRetries()) {
-            builder.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                    .maxAttempts(5)
-                    .backoffStrategy(BackoffStrategy.retryImmediately())
-                    .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
-                    .build()));
-        }
+        builder.overrideConfiguration(o -> {
+            if (settings.immediateRetries()) {
+                o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(5)
+                        .backoffStrategy(BackoffStrategy.retryImmediately())
+                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                        .build());
+            }
+            if (optIn) {
+                o.addExecutionInterceptor(RegionNotEnabled.interceptor(region.id()));
+            }
+        });
         return builder.build();
     }
 

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import software.amazon.awssdk.regions.Region;
 
 /** The {@link Cloud} port on the AWS SDK for Java v2: the controllers, one per service, behind one face. */
 public final class AwsCloud implements Cloud, AutoCloseable {
@@ -38,16 +36,14 @@ public final class AwsCloud implements Cloud, AutoCloseable {
 
     /** The regions the SDK knows (its global pseudo-regions left out). */
     public static Set<String> sdkRegions() {
-        return Region.regions().stream().map(Region::id).filter(id -> !id.contains("global"))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        return SdkRegions.CATALOGUE.known();
     }
 
     /** Region id → its name as AWS writes it ("US East (N. Virginia)"). */
     public static java.util.Map<String, String> regionNames() {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         for (String id : sdkRegions()) {
-            software.amazon.awssdk.regions.RegionMetadata m = software.amazon.awssdk.regions.RegionMetadata.of(Region.of(id));
-            out.put(id, m == null ? id : m.description());
+            out.put(id, SdkRegions.CATALOGUE.name(id));
         }
         return out;
     }
@@ -88,6 +84,11 @@ public final class AwsCloud implements Cloud, AutoCloseable {
     }
 
     @Override
+    public dev.rolelab.cloud.Regions regions() {
+        return SdkRegions.CATALOGUE;
+    }
+
+    @Override
     public Identity identity() {
         var r = AwsCall.call("sts:GetCallerIdentity", () -> clients.sts.get().getCallerIdentity());
         return new Identity(r.account(), r.arn(), r.userId());
@@ -95,27 +96,19 @@ public final class AwsCloud implements Cloud, AutoCloseable {
 
     @Override
     public String publicIp() {
-        // HttpURLConnection (java.base): one GET is not worth the java.net.http module in the installed runtime
-        java.net.HttpURLConnection c = null;
         try {
-            c = (java.net.HttpURLConnection) settings.checkIp().toURL().openConnection();
-            c.setConnectTimeout(4_000);
-            c.setReadTimeout(5_000);
-            int status = c.getResponseCode();
-            String ip;
-            try (var in = status == 200 ? c.getInputStream() : c.getErrorStream()) {
-                ip = in == null ? "" : new String(in.readNBytes(256), java.nio.charset.StandardCharsets.US_ASCII).trim();
-            }
-            if (status == 200 && ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            // over IPv4 only: the SSH rule is an IPv4 /32 (see Ipv4Get for why HttpURLConnection cannot be used)
+            Ipv4Get.Answer a = Ipv4Get.get(settings.checkIp(), java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(5));
+            String ip = a.body().trim();
+            if (a.status() == 200 && ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
                 return ip;
             }
-            throw noIp("the answer was not an IPv4 address", null);
-        } catch (IOException e) {
-            throw noIp(e.getMessage(), e);
-        } finally {
-            if (c != null) {
-                c.disconnect();
+            throw noIp(a.status() == 200 ? "the answer was not an IPv4 address" : "the check answered HTTP " + a.status(), null);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CloudException c) {
+                throw c;
             }
+            throw noIp(e.getMessage() == null ? "the connection failed" : e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.rolelab.cloud.Network;
 import dev.rolelab.cloud.Ownership;
 import dev.rolelab.cloud.TaggedResource;
 import dev.rolelab.cloud.Tags;
+import dev.rolelab.lab.InstanceFamily;
 import dev.rolelab.lab.ResourceKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -174,7 +175,7 @@ final class Ec2Controller {
                             .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED).httpEndpoint(InstanceMetadataEndpointState.ENABLED)
                                     .httpPutResponseHopLimit(2))
                             .tagSpecifications(tags(ResourceType.INSTANCE, q.labId(), q.name()), tags(ResourceType.VOLUME, q.labId(), q.name()));
-                    if (q.instanceType().startsWith("t")) {
+                    if (InstanceFamily.burstable(q.instanceType())) {
                         r.creditSpecification(c -> c.cpuCredits("standard"));
                     }
                 }).instances().get(0).instanceId());

@@ -114,7 +114,7 @@ public final class BuildPage implements Page {
     @Override
     public void onEnter() {
         if (rows.isEmpty()) {
-            List<RemoteStep> steps = RemoteSteps.forLab(model.spec(), model.account());
+            List<RemoteStep> steps = RemoteSteps.forLab(model.spec(), model.account(), model.cloud().regions().partition(model.spec().region()));
             rows.put("host-keys", new StepRow("host-keys", "Read the instance's host keys from its console"));
             rows.put("ssh", new StepRow("ssh", "Connect over SSH"));
             for (RemoteStep s : steps) {

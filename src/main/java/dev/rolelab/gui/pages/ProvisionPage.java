@@ -120,7 +120,7 @@ public final class ProvisionPage implements Page {
         model.ledger.set(ledger);
         rows.forEach((s, r) -> {
             r.set(StepRow.State.WAITING, "");
-            r.extra(CliEquivalents.of(s, spec, ledger.labId()), showCli.isSelected());
+            r.extra(CliEquivalents.of(s, spec, ledger.labId(), model.cloud().regions().partition(spec.region())), showCli.isSelected());
         });
         rollback.getChildren().clear();
         teardownRows.clear();
@@ -193,7 +193,7 @@ public final class ProvisionPage implements Page {
     }
 
     private void showCommands(boolean show) {
-        rows.forEach((s, r) -> r.extra(model.ledger.get() == null ? "" : CliEquivalents.of(s, model.spec(), model.ledger.get().labId()), show));
+        rows.forEach((s, r) -> r.extra(model.ledger.get() == null ? "" : CliEquivalents.of(s, model.spec(), model.ledger.get().labId(), model.cloud().regions().partition(model.spec().region())), show));
     }
 
     private void confirmCancel() {

@@ -88,7 +88,7 @@ public final class ReviewPage implements Page {
     }
 
     private String repositoryArn() {
-        return PolicyDocuments.repositoryArn(model.region.get(), model.account(), model.names.get(dev.rolelab.lab.ResourceKind.REPOSITORY).get());
+        return PolicyDocuments.repositoryArn(model.cloud().regions().partition(model.region.get()), model.region.get(), model.account(), model.names.get(dev.rolelab.lab.ResourceKind.REPOSITORY).get());
     }
 
     private void checkPolicy() {
@@ -153,14 +153,14 @@ public final class ReviewPage implements Page {
     @Override
     public void onEnter() {
         String repo = model.names.get(dev.rolelab.lab.ResourceKind.REPOSITORY).get();
-        generated = Json.pretty(PolicyDocuments.permissions(model.region.get(), model.account(), repo));
+        generated = Json.pretty(PolicyDocuments.permissions(model.cloud().regions().partition(model.region.get()), model.region.get(), model.account(), repo));
         String shown = model.editedPolicy.get() != null ? model.editedPolicy.get() : generated;
         policy.replaceText(shown);
-        trust.replaceText(Json.pretty(PolicyDocuments.trust()));
+        trust.replaceText(Json.pretty(PolicyDocuments.trust(model.cloud().regions().partition(model.region.get()))));
         dockerfile.setText(model.dockerfile.get());
         checkPolicy();
         summary.getChildren().clear();
-        PlanView plan = PlanView.of(model.spec().toBuilder().permissionsPolicy(null).build(), model.account());
+        PlanView plan = PlanView.of(model.spec().toBuilder().permissionsPolicy(null).build(), model.account(), model.cloud().regions().partition(model.region.get()));
         for (PlanView.Resource r : plan.resources()) {
             summary.getChildren().add(new Label("•  " + r.title() + ": " + r.name()));
         }

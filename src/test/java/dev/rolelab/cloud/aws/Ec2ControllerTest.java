@@ -128,6 +128,20 @@ class Ec2ControllerTest {
     }
 
     @Test
+    void onlyBurstableFamiliesAreAskedForCredits() {
+        wm.stubFor(query("RunInstances").willReturn(ec2("RunInstances", RUN_OK)));
+        // trn1 starts with a t but earns no CPU credits: EC2 refuses a CreditSpecification for it
+        cloud.launch(new LaunchRequest("ec2-ecr-test", "lab-1", "ami-0abcdef1234567890", "trn1.2xlarge",
+                "subnet-0bbb", "sg-0123", "rolelab-ec2-ecr-test", "containerise"), r -> { });
+        cloud.launch(new LaunchRequest("ec2-ecr-test", "lab-1", "ami-0abcdef1234567890", "t4g.micro",
+                "subnet-0bbb", "sg-0123", "rolelab-ec2-ecr-test", "containerise"), r -> { });
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("InstanceType", equalTo("trn1.2xlarge"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("CreditSpecification")));
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("InstanceType", equalTo("t4g.micro"))
+                .withFormParam("CreditSpecification.CpuCredits", equalTo("standard")));
+    }
+
+    @Test
     void runInstancesIsRetriedWhileTheInstanceProfilePropagates() {
         wm.stubFor(query("RunInstances").inScenario("iam").whenScenarioStateIs("Started").willSetStateTo("2")
                 .willReturn(ec2Error(400, "InvalidParameterValue", "Value (containerise) for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name")));
@@ -163,10 +177,11 @@ class Ec2ControllerTest {
     }
 
     @Test
-    void capacityErrorsSuggestAnotherTypeOrZone() {
+    void aVcpuLimitIsAQuotaWithAnotherTypeOrAnIncreaseAsTheWayOut() {
         wm.stubFor(query("RunInstances").willReturn(ec2Error(400, "VcpuLimitExceeded", "You have requested more vCPU capacity than your current vCPU limit of 0 allows")));
         CloudException e = assertThrows(CloudException.class, () -> cloud.launch(LAUNCH, r -> { }));
-        assertEquals(CloudException.Kind.CAPACITY, e.kind());
+        assertEquals(CloudException.Kind.QUOTA, e.kind());
+        assertTrue(e.hint().contains("Service Quotas"), e.hint());
         assertTrue(e.hint().contains("another instance type"), e.hint());
     }
 

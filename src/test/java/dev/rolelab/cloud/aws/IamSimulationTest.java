@@ -132,7 +132,7 @@ class IamSimulationTest {
         PolicyCheck.Table t = new PolicyCheck(cloud, false).check(spec, "123456789012", null);
         assertTrue(t.ok(), t.failures().toString());
         assertTrue(t.source().contains("iam:SimulateCustomPolicy"), t.source());
-        String sent = Json.pretty(PolicyDocuments.permissions("us-east-1", "123456789012", "ec2-ecr-test"));
+        String sent = Json.pretty(PolicyDocuments.permissions(SdkRegions.CATALOGUE.partition("us-east-1"), "us-east-1", "123456789012", "ec2-ecr-test"));
         wm.verify(3, postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("SimulateCustomPolicy"))
                 .withFormParam("PolicyInputList.member.1", equalTo(sent))
                 .withFormParam("ContextEntries.member.1.ContextKeyName", equalTo("aws:RequestedRegion")));

@@ -85,7 +85,7 @@ class RunnerPolicyOverTheWireTest {
     }
 
     private static JsonNode policy() {
-        return RunnerPolicy.document("us-east-1", ACCOUNT);
+        return RunnerPolicy.document(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE.partition("us-east-1"), ACCOUNT);
     }
 
     /** Pre-flight: every name is free. */
