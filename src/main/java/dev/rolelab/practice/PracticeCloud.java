@@ -77,7 +77,7 @@ public final class PracticeCloud implements Cloud {
         }
 
         /** The delay for {@code what}: none for about a third of things, else up to {@code max}. */
-        long delayMillis(String what, Duration max) {
+        public long delayMillis(String what, Duration max) {
             if (max.isZero()) {
                 return 0;
             }
@@ -151,6 +151,11 @@ public final class PracticeCloud implements Cloud {
     public synchronized PracticeCloud failCall(int n, String code, String message) {
         faults.add(new Fault(calls.get() + n, code, message));
         return this;
+    }
+
+    /** Drops the faults not yet reached (a sweep whose fault lay beyond the run's last call). */
+    public synchronized void clearFaults() {
+        faults.clear();
     }
 
     public int callCount() {
