@@ -49,12 +49,12 @@ public final class PracticeSettings {
     }
 
     /**
-     * How consistent the practice cloud is: as set, else on (in seconds) for a practice cloud that keeps
-     * AWS's pace, and off for an instant one (tests that count calls).
+     * How consistent the practice cloud is: as set, else on (in seconds) in practice mode as shipped
+     * ({@link PracticeCloud.Timing#REALISTIC}), and off for any other pace (tests that count calls or time a cancel).
      */
     public static PracticeCloud.Consistency consistency(PracticeCloud.Timing timing) {
         String v = value("consistency");
-        String mode = v == null ? (timing.equals(PracticeCloud.Timing.INSTANT) ? "off" : "on") : v.toLowerCase(Locale.ROOT);
+        String mode = v == null ? (timing.equals(PracticeCloud.Timing.REALISTIC) ? "on" : "off") : v.toLowerCase(Locale.ROOT);
         return switch (mode) {
             case "off" -> PracticeCloud.Consistency.OFF;
             case "fast" -> PracticeCloud.Consistency.fast(seed());
