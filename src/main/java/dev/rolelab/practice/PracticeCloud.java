@@ -489,7 +489,7 @@ public final class PracticeCloud implements Cloud {
             if (id != null) {
                 return id;
             }
-            onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation); retrying in " + pause.toMillis() + " ms");
+            onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation); retrying in " + dev.rolelab.cloud.Settling.words(pause));
             pause(pause);
             pause = pause.multipliedBy(2);
         }

@@ -234,6 +234,7 @@ public final class Provisioner {
      * A create that AWS refused made nothing (an error answer is AWS's last word), so the intent is closed at once:
      * rollback then need not wait to be sure a "not found" is not eventual consistency. A clash stays open for
      * teardown to look at (it may be this lab's own create, retried by the SDK), as does a lost connection.
+     * A cancel between refused attempts made nothing either.
      */
     private static <T> T refusable(Ledger ledger, ResourceKind kind, Supplier<T> create) {
         try {
@@ -243,6 +244,9 @@ public final class Provisioner {
                 ledger.deleted(kind);
             }
             throw e;
+        } catch (StepGraph.NotRun cancelled) {
+            ledger.deleted(kind); // a cancel between refused attempts (RunInstances while the profile propagates): nothing was made
+            throw cancelled;
         }
     }
 
