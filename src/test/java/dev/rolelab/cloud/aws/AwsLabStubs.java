@@ -62,7 +62,12 @@ public final class AwsLabStubs {
      * and key pair, each tagged {@code rolelab:lab=labId} and made before the lab's ledger recorded them.
      */
     public static void stubOwned(WireMockExtension wm, String labId) {
-        String made = "2026-01-01T00:00:00Z";
+        stubOwned(wm, labId, java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** The same, each made at {@code created} (a later date than the ledger's: a same-named replacement). */
+    public static void stubOwned(WireMockExtension wm, String labId, java.time.Instant created) {
+        String made = created.toString();
         String tags = "<Tags><member><Key>rolelab:lab</Key><Value>" + labId + "</Value></member></Tags>";
         wm.stubFor(query("GetRole").willReturn(iam("GetRole", "<Role><Path>/rolelab/</Path><RoleName>containerise</RoleName>"
                 + "<RoleId>AROAEXAMPLE</RoleId><Arn>arn:aws:iam::123456789012:role/rolelab/containerise</Arn><CreateDate>" + made + "</CreateDate>"
@@ -76,10 +81,10 @@ public final class AwsLabStubs {
                 + "<InstanceProfileId>AIPAEXAMPLE</InstanceProfileId><CreateDate>" + made + "</CreateDate><Roles/></InstanceProfile>")));
         wm.stubFor(query("ListInstanceProfileTags").willReturn(iam("ListInstanceProfileTags", "<IsTruncated>false</IsTruncated>" + tags)));
         wm.stubFor(ecr("DescribeRepositories").willReturn(jsonBody("{\"repositories\":[{\"repositoryArn\":"
-                + "\"arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test\",\"repositoryName\":\"ec2-ecr-test\",\"createdAt\":1767225600}]}")));
+                + "\"arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test\",\"repositoryName\":\"ec2-ecr-test\",\"createdAt\":" + created.getEpochSecond() + "}]}")));
         wm.stubFor(ecr("ListTagsForResource").willReturn(jsonBody("{\"tags\":[{\"Key\":\"rolelab:lab\",\"Value\":\"" + labId + "\"}]}")));
         wm.stubFor(query("DescribeKeyPairs").willReturn(ec2("DescribeKeyPairs", "<keySet><item><keyPairId>key-0abc</keyPairId>"
-                + "<keyName>rolelab-ec2-ecr-test</keyName><createTime>2026-01-01T00:00:00.000Z</createTime>"
+                + "<keyName>rolelab-ec2-ecr-test</keyName><createTime>" + made + "</createTime>"
                 + "<tagSet><item><key>rolelab:lab</key><value>" + labId + "</value></item></tagSet></item></keySet>")));
     }
 

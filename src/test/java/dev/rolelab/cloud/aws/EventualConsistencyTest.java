@@ -122,6 +122,34 @@ class EventualConsistencyTest {
         }
     }
 
+    /** After `up --keep`, each named resource was deleted and re-created by someone else: `down` leaves every one. */
+    @Test
+    void teardownLeavesSameNamedReplacementsUntaggedOrMadeLater() {
+        for (boolean tagged : List.of(false, true)) {
+            wm.resetAll();
+            AwsLabStubs.stubAccount(wm);
+            try (AwsCloud cloud = new AwsCloud(AwsWire.settings(wm.baseUrl()))) {
+                Ledger ledger = ledger();
+                assertEquals(Provisioner.Outcome.READY, new Provisioner(cloud, tmp.resolve("keys-" + tagged), executor)
+                        .provision(ledger, new Cancel(), Events.NONE, true).outcome());
+                if (tagged) { // the replacements even carry this lab's tag, but were made an hour after the ledger's
+                    AwsLabStubs.stubOwned(wm, ledger.labId(), java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
+                } else {
+                    AwsLabStubs.stubOwned(wm, "lab-someoneelse");
+                }
+                wm.resetRequests();
+                List<Event> events = new CopyOnWriteArrayList<>();
+                assertTrue(new Teardown(cloud, executor).run(ledger, new Teardown.Options(true), events::add).clean());
+                List<String> calls = AwsLabStubs.calls(wm);
+                for (String delete : List.of("DeleteRepository", "DeleteRole", "DeleteInstanceProfile", "DeletePolicy", "DeleteKeyPair")) {
+                    assertEquals(0, count(calls, delete), (tagged ? "tagged: " : "untagged: ") + delete + " in " + calls);
+                }
+                assertTrue(calls.contains("TerminateInstances") && calls.contains("DeleteSecurityGroup"), "the lab's own (by id) still go: " + calls);
+                assertEquals(5, events.stream().filter(e -> e.message().contains("same-named replacement, left alone")).count(), events.toString());
+            }
+        }
+    }
+
     @Test
     void teardownDoesNotWriteOffAJustLaunchedInstanceThatDescribeDoesNotFindYet() {
         AwsLabStubs.stubAccount(wm);
