@@ -23,6 +23,12 @@ import java.util.concurrent.Executor;
  * is idempotent (gone counts as done), retried while AWS still holds a dependency, and recorded.
  * Works from any ledger state, including intents whose id never arrived: such a resource is looked up
  * by name and deleted only if it carries this lab's tag.
+ *
+ * <p>Nothing not the lab's own is deleted: before deleting by name, the resource must still carry the
+ * lab's tag and match what the ledger recorded (key pair id, creation date), else it is a same-named
+ * replacement, left alone and reported. A "not found" for something made within the cloud's settling
+ * window is not taken as "gone" (AWS is eventually consistent): it is asked again until AWS shows it or
+ * the window has passed. An instance id EC2 does not know falls back to the lab's tag.
  */
 public final class Teardown {
 
