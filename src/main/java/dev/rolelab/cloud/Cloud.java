@@ -81,6 +81,19 @@ public interface Cloud {
     /** Waits until the instance runs; {@code onProgress} hears the state at every poll and may throw to stop waiting (cancel). */
     Instance waitUntilRunning(String instanceId, Consumer<String> onProgress);
 
+    /**
+     * Waits until the instance runs, as EC2's own waiter does: a new instance that DescribeInstances does not
+     * find yet ({@code InvalidInstanceID.NotFound}) is waited for, and {@code onRetry} told why.
+     */
+    default Instance waitUntilRunning(String instanceId, Consumer<String> onProgress, Consumer<String> onRetry) {
+        return waitUntilRunning(instanceId, onProgress);
+    }
+
+    /** How this cloud settles after a change: how long a NotFound may mean "not visible yet", and the pause between asks. */
+    default Settling settling() {
+        return Settling.AWS;
+    }
+
     // ---- the instance and the proof
 
     /** The instance as it is now (state, public IP). */

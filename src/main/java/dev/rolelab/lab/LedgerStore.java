@@ -91,9 +91,10 @@ public final class LedgerStore {
         return out;
     }
 
-    /** Labs with something still (possibly) in the account. */
+    /** Labs with something still (possibly) in the account, or a teardown that stopped before its last write. */
     public List<Ledger> open() {
-        return all().stream().filter(l -> !l.live().isEmpty() || l.status() == Ledger.Status.PROVISIONING).toList();
+        return all().stream().filter(l -> !l.live().isEmpty() || l.status() == Ledger.Status.PROVISIONING
+                || l.status() == Ledger.Status.TEARING_DOWN).toList();
     }
 
     synchronized void write(Ledger.Snapshot snapshot) {

@@ -21,6 +21,8 @@ public final class PracticeAccount {
         public String name;
         public String arn;
         public String lab;
+        /** When it was made (ECR: createdAt), to tell a same-named replacement. */
+        public long createdAt;
         public List<Image> images = new ArrayList<>();
     }
 
@@ -36,12 +38,19 @@ public final class PracticeAccount {
         public String arn;
         public String document;
         public String lab;
+        public long createdAt;
+        /** Until then IAM answers NoSuchEntity when it is attached (eventual consistency). */
+        public long visibleAt;
     }
 
     public static final class Role {
         public String name;
         public String arn;
         public String lab;
+        public long createdAt;
+        public long visibleAt;
+        /** Per attached policy: from when the policy simulator sees the attachment. */
+        public Map<String, Long> simulatorSeesAt = new LinkedHashMap<>();
         public List<String> attached = new ArrayList<>();
     }
 
@@ -49,6 +58,8 @@ public final class PracticeAccount {
         public String name;
         public String arn;
         public String lab;
+        public long createdAt;
+        public long visibleAt;
         public String role;
         /** When the role was added: EC2 sees it only after the propagation delay. */
         public long roleAddedAt;
@@ -59,6 +70,8 @@ public final class PracticeAccount {
         public String name;
         public String vpc;
         public String lab;
+        /** Until then AuthorizeSecurityGroupIngress answers InvalidGroup.NotFound. */
+        public long visibleAt;
         public List<String> sshFrom = new ArrayList<>();
     }
 
@@ -66,6 +79,7 @@ public final class PracticeAccount {
         public String id;
         public String name;
         public String lab;
+        public long createdAt;
     }
 
     public static final class Machine {
@@ -79,6 +93,10 @@ public final class PracticeAccount {
         public String ip;
         public long launchedAt;
         public long terminatedAt;
+        /** Until then DescribeInstances answers InvalidInstanceID.NotFound. */
+        public long visibleAt;
+        /** Until then its network interface still holds the security group (DependencyViolation). */
+        public long interfaceReleasedAt;
     }
 
     /** Nothing that RoleLab could have created is left (default VPC aside). */

@@ -50,25 +50,97 @@ public final class PracticeCloud implements Cloud {
                 Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofMillis(250));
     }
 
+    /**
+     * AWS's eventual consistency: how long something just made may stay invisible to the next call. Each
+     * delay is drawn from {@code seed} and what it delays (kind and name), so one seed replays one run.
+     *
+     * @param invisible        at most this long a new instance, role, policy, profile or group is not found
+     * @param simulatorLag     at most this long the policy simulator answers implicitDeny after an attach
+     * @param interfaceRelease at most this long a terminated instance's network interface holds its group
+     */
+    public record Consistency(long seed, Duration invisible, Duration simulatorLag, Duration interfaceRelease) {
+        /** Everything visible at once (tests that count calls). */
+        public static final Consistency OFF = new Consistency(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+
+        /** Scaled like {@link Timing#REALISTIC}: seconds. */
+        public static Consistency realistic(long seed) {
+            return new Consistency(seed, Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(4));
+        }
+
+        /** The same behaviour in milliseconds: sweeps over many seeds. */
+        public static Consistency fast(long seed) {
+            return new Consistency(seed, Duration.ofMillis(40), Duration.ofMillis(60), Duration.ofMillis(40));
+        }
+
+        public boolean on() {
+            return !invisible.isZero() || !simulatorLag.isZero() || !interfaceRelease.isZero();
+        }
+
+        /** The delay for {@code what}: none for about a third of things, else up to {@code max}. */
+        public long delayMillis(String what, Duration max) {
+            if (max.isZero()) {
+                return 0;
+            }
+            java.util.SplittableRandom r = new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + what.hashCode());
+            return r.nextDouble() < 0.35 ? 0 : 1 + r.nextLong(max.toMillis());
+        }
+
+        /** The longest anything stays unsettled. */
+        Duration longest() {
+            Duration d = invisible;
+            d = simulatorLag.compareTo(d) > 0 ? simulatorLag : d;
+            return interfaceRelease.compareTo(d) > 0 ? interfaceRelease : d;
+        }
+    }
+
     private record Fault(int call, String code, String message) { }
+
+    /** One lock per account file in this JVM: FileChannel locks belong to the process, not the thread. */
+    private static final java.util.Map<Path, java.util.concurrent.locks.ReentrantLock> FILE_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path file;
     private final String region;
     private final Timing timing;
+    private final Consistency consistency;
+    private final AccountState state;
+    private final java.util.concurrent.locks.ReentrantLock lock;
     private PracticeAccount account;
+    private boolean dirty;
     private final AtomicInteger calls = new AtomicInteger();
     private final List<Fault> faults = new ArrayList<>();
     private volatile Regions regions = SampleRegions.INSTANCE;
     private final Set<String> enabledOptIn = new java.util.concurrent.ConcurrentSkipListSet<>(enabledRegionsSetting());
 
     /**
+     * The practice cloud as practice mode runs it: consistency and account state from the practice settings
+     * ({@link PracticeSettings}: {@code ROLELAB_PRACTICE_SEED} and friends).
+     *
      * @param file where the simulated account is kept (null: in memory only)
      */
     public PracticeCloud(Path file, String region, Timing timing) {
-        this.file = file;
+        this(file, region, timing, PracticeSettings.consistency(timing), PracticeSettings.accountState());
+    }
+
+    /**
+     * @param file        where the simulated account is kept (null: in memory only); shared by every
+     *                    RoleLab process on this computer, under a file lock
+     * @param consistency how eventually consistent the simulated AWS is
+     * @param state       the account's standing and quotas
+     */
+    public PracticeCloud(Path file, String region, Timing timing, Consistency consistency, AccountState state) {
+        this.file = file == null ? null : file.toAbsolutePath().normalize();
         this.region = region;
         this.timing = timing;
-        this.account = load(file);
+        this.consistency = consistency;
+        this.state = state;
+        this.lock = this.file == null ? new java.util.concurrent.locks.ReentrantLock()
+                : FILE_LOCKS.computeIfAbsent(this.file, f -> new java.util.concurrent.locks.ReentrantLock());
+        this.account = new PracticeAccount();
+        inAccount(() -> { }); // reads the file, or makes a fresh account
+    }
+
+    public Consistency consistency() {
+        return consistency;
     }
 
     public static PracticeCloud inMemory(Timing timing) {
@@ -114,24 +186,45 @@ public final class PracticeCloud implements Cloud {
         return this;
     }
 
+    /** Drops the faults not yet reached (a sweep whose fault lay beyond the run's last call). */
+    public synchronized void clearFaults() {
+        faults.clear();
+    }
+
     public int callCount() {
         return calls.get();
     }
 
-    public synchronized PracticeAccount account() {
-        return account;
+    public PracticeAccount account() {
+        return inAccount(() -> {
+            return account;
+        });
     }
 
-    public synchronized boolean empty() {
-        return account.empty();
+    public boolean empty() {
+        return inAccount(() -> {
+            return account.empty();
+        });
     }
 
-    public synchronized void removeDefaultVpc() {
-        account.defaultVpc = false;
-        save();
+    public void removeDefaultVpc() {
+        inAccount(() -> {
+            account.defaultVpc = false;
+            save();
+        });
     }
 
     // ---- the port
+
+    /** A NotFound may mean "not visible yet" for ten times the longest delay; asked again at a fifth of it. */
+    @Override
+    public dev.rolelab.cloud.Settling settling() {
+        if (!consistency.on()) {
+            return new dev.rolelab.cloud.Settling(Duration.ZERO, timing.poll());
+        }
+        Duration longest = consistency.longest();
+        return new dev.rolelab.cloud.Settling(longest.multipliedBy(10), longest.dividedBy(5));
+    }
 
     @Override
     public Set<String> knownRegions() {
@@ -155,41 +248,49 @@ public final class PracticeCloud implements Cloud {
     }
 
     @Override
-    public synchronized boolean exists(ResourceKind kind, String name) {
-        return switch (kind) {
-            case REPOSITORY -> account.repositories.containsKey(name);
-            case POLICY -> account.policies.values().stream().anyMatch(p -> p.name.equals(name));
-            case ROLE -> account.roles.containsKey(name);
-            case INSTANCE_PROFILE -> account.profiles.containsKey(name);
-            case SECURITY_GROUP -> account.groups.values().stream().anyMatch(g -> g.name.equals(name));
-            case KEY_PAIR -> account.keys.containsKey(name);
-            default -> false;
-        };
+    public boolean exists(ResourceKind kind, String name) {
+        return inAccount(() -> {
+            return switch (kind) {
+                case REPOSITORY -> account.repositories.containsKey(name);
+                case POLICY -> account.policies.values().stream().anyMatch(p -> p.name.equals(name));
+                case ROLE -> account.roles.containsKey(name);
+                case INSTANCE_PROFILE -> account.profiles.containsKey(name);
+                case SECURITY_GROUP -> account.groups.values().stream().anyMatch(g -> g.name.equals(name));
+                case KEY_PAIR -> account.keys.containsKey(name);
+                default -> false;
+            };
+        });
     }
 
     @Override
-    public synchronized Ownership ownership(ResourceKind kind, String name, String labId) {
-        record Found(String id, String lab) { }
-        Found f = switch (kind) {
-            case REPOSITORY -> account.repositories.values().stream().filter(r -> r.name.equals(name)).findFirst().map(r -> new Found(r.arn, r.lab)).orElse(null);
-            case POLICY -> account.policies.values().stream().filter(p -> p.name.equals(name)).findFirst().map(p -> new Found(p.arn, p.lab)).orElse(null);
-            case ROLE -> account.roles.values().stream().filter(r -> r.name.equals(name)).findFirst().map(r -> new Found(r.arn, r.lab)).orElse(null);
-            case INSTANCE_PROFILE -> account.profiles.values().stream().filter(p -> p.name.equals(name)).findFirst().map(p -> new Found(p.arn, p.lab)).orElse(null);
-            case SECURITY_GROUP -> account.groups.values().stream().filter(g -> g.name.equals(name)).findFirst().map(g -> new Found(g.id, g.lab)).orElse(null);
-            case KEY_PAIR -> account.keys.values().stream().filter(k -> k.name.equals(name)).findFirst().map(k -> new Found(k.id, k.lab)).orElse(null);
-            case INSTANCE -> account.instances.values().stream().filter(m -> labId.equals(m.lab) && m.terminatedAt == 0).findFirst().map(m -> new Found(m.id, m.lab)).orElse(null);
-            default -> null;
-        };
-        if (f == null) {
-            return Ownership.absent();
-        }
-        return labId.equals(f.lab()) ? Ownership.ours(f.id()) : Ownership.notOurs(f.id());
+    public Ownership ownership(ResourceKind kind, String name, String labId) {
+        return inAccount(() -> {
+            record Found(String id, String lab, long created) { }
+            long now = now();
+            Found f = switch (kind) {
+                case REPOSITORY -> account.repositories.values().stream().filter(r -> r.name.equals(name)).findFirst().map(r -> new Found(r.arn, r.lab, r.createdAt)).orElse(null);
+                case POLICY -> account.policies.values().stream().filter(p -> p.name.equals(name)).findFirst().map(p -> new Found(p.arn, p.lab, p.createdAt)).orElse(null);
+                case ROLE -> account.roles.values().stream().filter(r -> r.name.equals(name)).findFirst().map(r -> new Found(r.arn, r.lab, r.createdAt)).orElse(null);
+                case INSTANCE_PROFILE -> account.profiles.values().stream().filter(p -> p.name.equals(name)).findFirst().map(p -> new Found(p.arn, p.lab, p.createdAt)).orElse(null);
+                case SECURITY_GROUP -> account.groups.values().stream().filter(g -> g.name.equals(name)).findFirst().map(g -> new Found(g.id, g.lab, 0)).orElse(null);
+                case KEY_PAIR -> account.keys.values().stream().filter(k -> k.name.equals(name)).findFirst().map(k -> new Found(k.id, k.lab, k.createdAt)).orElse(null);
+                // a tag filter is as eventually consistent as a describe by id
+                case INSTANCE -> account.instances.values().stream().filter(m -> labId.equals(m.lab) && m.terminatedAt == 0 && now >= m.visibleAt)
+                        .findFirst().map(m -> new Found(m.id, m.lab, m.launchedAt)).orElse(null);
+                default -> null;
+            };
+            if (f == null) {
+                return Ownership.absent();
+            }
+            Ownership o = labId.equals(f.lab()) ? Ownership.ours(f.id()) : Ownership.notOurs(f.id());
+            return f.created() > 0 ? o.createdAt(java.time.Instant.ofEpochMilli(f.created())) : o;
+        });
     }
 
     @Override
     public String createRepository(String name, String labId) {
         call("ecr:CreateRepository");
-        synchronized (this) {
+        return inAccount(() -> {
             if (account.repositories.containsKey(name)) {
                 throw error("RepositoryAlreadyExistsException", "The repository with name '" + name + "' already exists", "ecr:CreateRepository");
             }
@@ -197,83 +298,95 @@ public final class PracticeCloud implements Cloud {
             r.name = name;
             r.arn = partition().arn("ecr", region, ACCOUNT, "repository/" + name);
             r.lab = labId;
+            r.createdAt = now();
             account.repositories.put(name, r);
             save();
             return r.arn;
-        }
+        });
     }
 
     @Override
     public String createPolicy(String name, String document, String labId) {
         call("iam:CreatePolicy");
-        synchronized (this) {
+        return inAccount(() -> {
             if (exists(ResourceKind.POLICY, name)) {
                 throw error("EntityAlreadyExists", "A policy called " + name + " already exists.", "iam:CreatePolicy");
             }
+            quota(account.policies.size(), state.policyLimit(), "PoliciesPerAccount", "iam:CreatePolicy");
             PracticeAccount.Policy p = new PracticeAccount.Policy();
             p.name = name;
             p.arn = partition().arn("iam", "", ACCOUNT, "policy/rolelab/" + name);
             p.document = document;
             p.lab = labId;
+            p.createdAt = now();
+            p.visibleAt = p.createdAt + consistency.delayMillis("policy:" + name, consistency.invisible());
             account.policies.put(p.arn, p);
             save();
             return p.arn;
-        }
+        });
     }
 
     @Override
     public String createRole(String name, String trustDocument, String labId) {
         call("iam:CreateRole");
-        synchronized (this) {
+        return inAccount(() -> {
             if (account.roles.containsKey(name)) {
                 throw error("EntityAlreadyExists", "Role with name " + name + " already exists.", "iam:CreateRole");
             }
+            quota(account.roles.size(), state.roleLimit(), "RolesPerAccount", "iam:CreateRole");
             PracticeAccount.Role r = new PracticeAccount.Role();
             r.name = name;
             r.arn = partition().arn("iam", "", ACCOUNT, "role/rolelab/" + name);
             r.lab = labId;
+            r.createdAt = now();
+            r.visibleAt = r.createdAt + consistency.delayMillis("role:" + name, consistency.invisible());
             account.roles.put(name, r);
             save();
             return r.arn;
-        }
+        });
     }
 
     @Override
     public void attachRolePolicy(String role, String policyArn) {
         call("iam:AttachRolePolicy");
-        synchronized (this) {
+        inAccount(() -> {
             PracticeAccount.Role r = role(role, "iam:AttachRolePolicy");
-            if (!account.policies.containsKey(policyArn)) {
+            PracticeAccount.Policy policy = account.policies.get(policyArn);
+            if (policy == null || now() < policy.visibleAt) {
                 throw error("NoSuchEntity", "Policy " + policyArn + " does not exist or is not attachable.", "iam:AttachRolePolicy");
             }
             if (!r.attached.contains(policyArn)) {
                 r.attached.add(policyArn);
+                r.simulatorSeesAt.put(policyArn, now() + consistency.delayMillis("simulator:" + role, consistency.simulatorLag()));
             }
             save();
-        }
+        });
     }
 
     @Override
     public String createInstanceProfile(String name, String labId) {
         call("iam:CreateInstanceProfile");
-        synchronized (this) {
+        return inAccount(() -> {
             if (account.profiles.containsKey(name)) {
                 throw error("EntityAlreadyExists", "Instance Profile " + name + " already exists.", "iam:CreateInstanceProfile");
             }
+            quota(account.profiles.size(), state.instanceProfileLimit(), "InstanceProfilesPerAccount", "iam:CreateInstanceProfile");
             PracticeAccount.Profile p = new PracticeAccount.Profile();
             p.name = name;
             p.arn = partition().arn("iam", "", ACCOUNT, "instance-profile/rolelab/" + name);
             p.lab = labId;
+            p.createdAt = now();
+            p.visibleAt = p.createdAt + consistency.delayMillis("instance-profile:" + name, consistency.invisible());
             account.profiles.put(name, p);
             save();
             return p.arn;
-        }
+        });
     }
 
     @Override
     public void addRoleToInstanceProfile(String profile, String role) {
         call("iam:AddRoleToInstanceProfile");
-        synchronized (this) {
+        inAccount(() -> {
             PracticeAccount.Profile p = profile(profile, "iam:AddRoleToInstanceProfile");
             role(role, "iam:AddRoleToInstanceProfile");
             if (p.role != null && !p.role.equals(role)) {
@@ -282,13 +395,13 @@ public final class PracticeCloud implements Cloud {
             p.role = role;
             p.roleAddedAt = now();
             save();
-        }
+        });
     }
 
     @Override
     public Network network(String instanceType, String subnetId) {
         call("ec2:DescribeVpcs");
-        synchronized (this) {
+        return inAccount(() -> {
             if (subnetId != null) {
                 return new Network(VPC, subnetId, region + "a");
             }
@@ -298,23 +411,23 @@ public final class PracticeCloud implements Cloud {
                         "create a default VPC (`rolelab up --create-default-vpc` does it first; or `aws ec2 create-default-vpc`), or choose a subnet with --subnet", null);
             }
             return new Network(VPC, "subnet-0practice0000000a", region + "a");
-        }
+        });
     }
 
     @Override
     public String createDefaultVpc() {
         call("ec2:CreateDefaultVpc");
-        synchronized (this) {
+        return inAccount(() -> {
             account.defaultVpc = true;
             save();
             return VPC;
-        }
+        });
     }
 
     @Override
     public String createSecurityGroup(String name, String description, String vpcId, String labId) {
         call("ec2:CreateSecurityGroup");
-        synchronized (this) {
+        return inAccount(() -> {
             if (exists(ResourceKind.SECURITY_GROUP, name)) {
                 throw error("InvalidGroup.Duplicate", "The security group '" + name + "' already exists for VPC '" + vpcId + "'", "ec2:CreateSecurityGroup");
             }
@@ -323,23 +436,24 @@ public final class PracticeCloud implements Cloud {
             g.name = name;
             g.vpc = vpcId;
             g.lab = labId;
+            g.visibleAt = now() + consistency.delayMillis("security-group:" + name, consistency.invisible());
             account.groups.put(g.id, g);
             save();
             return g.id;
-        }
+        });
     }
 
     @Override
     public void allowSsh(String groupId, String cidr) {
         call("ec2:AuthorizeSecurityGroupIngress");
-        synchronized (this) {
+        inAccount(() -> {
             PracticeAccount.Group g = account.groups.get(groupId);
-            if (g == null) {
+            if (g == null || now() < g.visibleAt) {
                 throw error("InvalidGroup.NotFound", "The security group '" + groupId + "' does not exist", "ec2:AuthorizeSecurityGroupIngress");
             }
             g.sshFrom.add(cidr);
             save();
-        }
+        });
     }
 
     @Override
@@ -356,23 +470,52 @@ public final class PracticeCloud implements Cloud {
         return new CreatedKey(id, ("# " + SIMULATION + "\n# no private key exists for practice key pair " + name + "\n").toCharArray());
     }
 
-    private synchronized String addKey(String name, String labId, String op) {
-        if (account.keys.containsKey(name)) {
-            throw error("InvalidKeyPair.Duplicate", "The keypair already exists", op);
-        }
-        PracticeAccount.Key k = new PracticeAccount.Key();
-        k.id = "key-0" + next();
-        k.name = name;
-        k.lab = labId;
-        account.keys.put(name, k);
-        save();
-        return k.id;
+    private String addKey(String name, String labId, String op) {
+        return inAccount(() -> {
+            if (account.keys.containsKey(name)) {
+                throw error("InvalidKeyPair.Duplicate", "The keypair already exists", op);
+            }
+            PracticeAccount.Key k = new PracticeAccount.Key();
+            k.id = "key-0" + next();
+            k.name = name;
+            k.lab = labId;
+            k.createdAt = now();
+            account.keys.put(name, k);
+            save();
+            return k.id;
+        });
     }
 
     @Override
     public String latestAmi(Architecture architecture) {
         call("ssm:GetParameter");
         return architecture == Architecture.ARM64 ? "ami-0practicearm64000" : "ami-0practicex86_640";
+    }
+
+    /** What a new, free-plan or full account refuses at RunInstances, in AWS's words. */
+    private void refuseByStanding(String instanceType) {
+        if (state.standing() == AccountState.Standing.PENDING_VERIFICATION) {
+            throw error("PendingVerification", "Your request for accessing resources in this region is being validated, and you will not be able"
+                    + " to launch additional resources in this region until the validation is complete. We will notify you by email once your"
+                    + " request has been validated. While normally resolved within minutes, please allow up to 4 hours for this process to complete.",
+                    "ec2:RunInstances");
+        }
+        if (state.standing() == AccountState.Standing.FREE_PLAN && !AccountState.FREE_TIER_TYPES.contains(instanceType)) {
+            throw error("InvalidParameterCombination", "The specified instance type is not eligible for Free Tier. For a list of Free Tier"
+                    + " instance types, run 'describe-instance-types' with the filter 'free-tier-eligible=true'.", "ec2:RunInstances");
+        }
+        int running = account.instances.values().stream().filter(m -> m.terminatedAt == 0).mapToInt(m -> AccountState.vcpus(m.type)).sum();
+        if (running + AccountState.vcpus(instanceType) > state.vcpuLimit()) {
+            throw error("VcpuLimitExceeded", "You have requested more vCPU capacity than your current vCPU limit of " + state.vcpuLimit()
+                    + " allows for the instance bucket that the specified instance type belongs to. Please visit"
+                    + " http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.", "ec2:RunInstances");
+        }
+    }
+
+    private void quota(int count, int limit, String name, String op) {
+        if (count >= limit) {
+            throw error("LimitExceeded", "Cannot exceed quota for " + name + ": " + limit, op);
+        }
     }
 
     @Override
@@ -384,48 +527,70 @@ public final class PracticeCloud implements Cloud {
             if (id != null) {
                 return id;
             }
-            onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation); retrying in " + pause.toMillis() + " ms");
+            onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation); retrying in " + dev.rolelab.cloud.Settling.words(pause));
             pause(pause);
             pause = pause.multipliedBy(2);
         }
     }
 
     /** @return the new instance id, or null while the instance profile is still propagating */
-    private synchronized String tryLaunch(LaunchRequest request) {
-        PracticeAccount.Profile p = account.profiles.get(request.instanceProfile());
-        if (p == null || p.role == null) {
-            throw error("InvalidParameterValue", "Value (" + request.instanceProfile()
-                    + ") for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name", "ec2:RunInstances");
-        }
-        if (now() - p.roleAddedAt < timing.propagation().toMillis()) {
-            return null;
-        }
-        if (!account.groups.containsKey(request.securityGroupId())) {
-            throw error("InvalidGroup.NotFound", "The security group '" + request.securityGroupId() + "' does not exist", "ec2:RunInstances");
-        }
-        if (!account.keys.containsKey(request.keyName())) {
-            throw error("InvalidKeyPair.NotFound", "The key pair '" + request.keyName() + "' does not exist", "ec2:RunInstances");
-        }
-        PracticeAccount.Machine m = new PracticeAccount.Machine();
-        m.id = "i-0" + next() + "practice";
-        m.name = request.name();
-        m.lab = request.labId();
-        m.group = request.securityGroupId();
-        m.key = request.keyName();
-        m.profile = request.instanceProfile();
-        m.type = request.instanceType();
-        m.ip = "198.51.100." + (10 + account.instances.size() % 200);
-        m.launchedAt = now();
-        account.instances.put(m.id, m);
-        save();
-        return m.id;
+    private String tryLaunch(LaunchRequest request) {
+        return inAccount(() -> {
+            PracticeAccount.Profile p = account.profiles.get(request.instanceProfile());
+            if (p == null || p.role == null) {
+                throw error("InvalidParameterValue", "Value (" + request.instanceProfile()
+                        + ") for parameter iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name", "ec2:RunInstances");
+            }
+            if (now() - p.roleAddedAt < timing.propagation().toMillis()) {
+                return null;
+            }
+            if (!account.groups.containsKey(request.securityGroupId())) {
+                throw error("InvalidGroup.NotFound", "The security group '" + request.securityGroupId() + "' does not exist", "ec2:RunInstances");
+            }
+            if (!account.keys.containsKey(request.keyName())) {
+                throw error("InvalidKeyPair.NotFound", "The key pair '" + request.keyName() + "' does not exist", "ec2:RunInstances");
+            }
+            refuseByStanding(request.instanceType());
+            PracticeAccount.Machine m = new PracticeAccount.Machine();
+            m.id = "i-0" + next() + "practice";
+            m.name = request.name();
+            m.lab = request.labId();
+            m.group = request.securityGroupId();
+            m.key = request.keyName();
+            m.profile = request.instanceProfile();
+            m.type = request.instanceType();
+            m.ip = "198.51.100." + (10 + account.instances.size() % 200);
+            m.launchedAt = now();
+            m.visibleAt = m.launchedAt + consistency.delayMillis("instance:" + request.labId() + ":" + request.name(), consistency.invisible());
+            account.instances.put(m.id, m);
+            save();
+            return m.id;
+        });
     }
 
     @Override
     public Instance waitUntilRunning(String instanceId, Consumer<String> onProgress) {
+        return waitUntilRunning(instanceId, onProgress, reason -> { });
+    }
+
+    /** Like EC2's own waiter, a new instance that DescribeInstances does not find yet is waited for, not a failure. */
+    @Override
+    public Instance waitUntilRunning(String instanceId, Consumer<String> onProgress, Consumer<String> onRetry) {
+        long end = System.nanoTime() + settling().window().toNanos();
         while (true) {
             call("ec2:DescribeInstances");
-            Instance i = describe(instanceId);
+            Instance i;
+            try {
+                i = describe(instanceId);
+            } catch (CloudException e) {
+                if (!"InvalidInstanceID.NotFound".equals(e.code()) || System.nanoTime() > end) {
+                    throw e;
+                }
+                onRetry.accept("instance " + instanceId + " not visible yet (InvalidInstanceID.NotFound); retrying in "
+                        + dev.rolelab.cloud.Settling.words(settling().pause()));
+                pause(settling().pause());
+                continue;
+            }
             onProgress.accept(i.state());
             if (i.state().equals("running")) {
                 return i;
@@ -444,12 +609,14 @@ public final class PracticeCloud implements Cloud {
     }
 
     /** The instance as DescribeInstances would show it now. */
-    public synchronized Instance describe(String instanceId) {
-        PracticeAccount.Machine m = account.instances.get(instanceId);
-        if (m == null) {
-            throw error("InvalidInstanceID.NotFound", "The instance ID '" + instanceId + "' does not exist", "ec2:DescribeInstances");
-        }
-        return new Instance(m.id, state(m), state(m).equals("running") ? m.ip : null, region + "a");
+    public Instance describe(String instanceId) {
+        return inAccount(() -> {
+            PracticeAccount.Machine m = account.instances.get(instanceId);
+            if (m == null || now() < m.visibleAt) {
+                throw error("InvalidInstanceID.NotFound", "The instance ID '" + instanceId + "' does not exist", "ec2:DescribeInstances");
+            }
+            return new Instance(m.id, state(m), state(m).equals("running") ? m.ip : null, region + "a");
+        });
     }
 
     private String state(PracticeAccount.Machine m) {
@@ -463,30 +630,31 @@ public final class PracticeCloud implements Cloud {
     @Override
     public void terminate(String instanceId) {
         call("ec2:TerminateInstances");
-        synchronized (this) {
+        inAccount(() -> {
             PracticeAccount.Machine m = account.instances.get(instanceId);
-            if (m != null && m.terminatedAt == 0) {
+            // AWS answers InvalidInstanceID.NotFound for one it does not see yet; the port counts that as gone (as the SDK adapter does)
+            if (m != null && m.terminatedAt == 0 && now() >= m.visibleAt) {
                 m.terminatedAt = now();
+                m.interfaceReleasedAt = m.terminatedAt + timing.shuttingDown().toMillis()
+                        + consistency.delayMillis("interface:" + m.lab + ":" + m.name, consistency.interfaceRelease());
                 save();
             }
-        }
+        });
     }
 
     @Override
     public void waitUntilTerminated(String instanceId, Consumer<String> onProgress) {
         while (true) {
             call("ec2:DescribeInstances");
-            String state;
-            synchronized (this) {
+            String state = inAccount(() -> {
+                long now = now();
+                // terminated instances stay visible for about an hour, then AWS forgets them
+                account.instances.values().removeIf(x -> x.terminatedAt > 0 && now - x.terminatedAt > Duration.ofHours(1).toMillis());
                 PracticeAccount.Machine m = account.instances.get(instanceId);
-                if (m == null) {
-                    return;
-                }
-                state = state(m);
-                if (state.equals("terminated")) {
-                    account.instances.remove(instanceId); // AWS forgets terminated instances after a while
-                    save();
-                }
+                return m == null || now < m.visibleAt ? null : state(m);
+            });
+            if (state == null) {
+                return; // not found: the SDK adapter counts that as gone too
             }
             onProgress.accept(state);
             if (state.equals("terminated")) {
@@ -499,44 +667,45 @@ public final class PracticeCloud implements Cloud {
     @Override
     public void deleteSecurityGroup(String groupId) {
         call("ec2:DeleteSecurityGroup");
-        synchronized (this) {
+        inAccount(() -> {
+            long now = now();
             boolean inUse = account.instances.values().stream()
-                    .anyMatch(m -> groupId.equals(m.group) && !state(m).equals("terminated"));
+                    .anyMatch(m -> groupId.equals(m.group) && (!state(m).equals("terminated") || now < m.interfaceReleasedAt));
             if (inUse) {
                 throw error("DependencyViolation", "resource " + groupId + " has a dependent object", "ec2:DeleteSecurityGroup");
             }
             if (account.groups.remove(groupId) != null) {
                 save();
             }
-        }
+        });
     }
 
     @Override
     public void deleteKeyPair(String name) {
         call("ec2:DeleteKeyPair");
-        synchronized (this) {
+        inAccount(() -> {
             if (account.keys.remove(name) != null) {
                 save();
             }
-        }
+        });
     }
 
     @Override
     public void removeRoleFromInstanceProfile(String profile, String role) {
         call("iam:RemoveRoleFromInstanceProfile");
-        synchronized (this) {
+        inAccount(() -> {
             PracticeAccount.Profile p = account.profiles.get(profile);
             if (p != null && role.equals(p.role)) {
                 p.role = null;
                 save();
             }
-        }
+        });
     }
 
     @Override
     public void deleteInstanceProfile(String name) {
         call("iam:DeleteInstanceProfile");
-        synchronized (this) {
+        inAccount(() -> {
             PracticeAccount.Profile p = account.profiles.get(name);
             if (p == null) {
                 return;
@@ -546,24 +715,24 @@ public final class PracticeCloud implements Cloud {
             }
             account.profiles.remove(name);
             save();
-        }
+        });
     }
 
     @Override
     public void detachRolePolicy(String role, String policyArn) {
         call("iam:DetachRolePolicy");
-        synchronized (this) {
+        inAccount(() -> {
             PracticeAccount.Role r = account.roles.get(role);
             if (r != null && r.attached.remove(policyArn)) {
                 save();
             }
-        }
+        });
     }
 
     @Override
     public void deleteRole(String name) {
         call("iam:DeleteRole");
-        synchronized (this) {
+        inAccount(() -> {
             PracticeAccount.Role r = account.roles.get(name);
             if (r == null) {
                 return;
@@ -574,13 +743,13 @@ public final class PracticeCloud implements Cloud {
             }
             account.roles.remove(name);
             save();
-        }
+        });
     }
 
     @Override
     public void deletePolicy(String policyArn) {
         call("iam:DeletePolicy");
-        synchronized (this) {
+        inAccount(() -> {
             if (!account.policies.containsKey(policyArn)) {
                 return;
             }
@@ -589,32 +758,34 @@ public final class PracticeCloud implements Cloud {
             }
             account.policies.remove(policyArn);
             save();
-        }
+        });
     }
 
     @Override
     public void deleteRepository(String name) {
         call("ecr:DeleteRepository");
-        synchronized (this) {
+        inAccount(() -> {
             if (account.repositories.remove(name) != null) {
                 save();
             }
-        }
+        });
     }
 
     @Override
-    public synchronized List<TaggedResource> tagged() {
-        List<TaggedResource> out = new ArrayList<>();
-        account.repositories.values().forEach(r -> out.add(new TaggedResource(ResourceKind.REPOSITORY, r.name, r.arn, r.lab)));
-        account.policies.values().forEach(p -> out.add(new TaggedResource(ResourceKind.POLICY, p.name, p.arn, p.lab)));
-        account.roles.values().forEach(r -> out.add(new TaggedResource(ResourceKind.ROLE, r.name, r.arn, r.lab)));
-        account.profiles.values().forEach(p -> out.add(new TaggedResource(ResourceKind.INSTANCE_PROFILE, p.name, p.arn, p.lab)));
-        account.groups.values().forEach(g -> out.add(new TaggedResource(ResourceKind.SECURITY_GROUP, g.name, g.id, g.lab)));
-        account.keys.values().forEach(k -> out.add(new TaggedResource(ResourceKind.KEY_PAIR, k.name, k.id, k.lab)));
-        account.instances.values().stream().filter(m -> m.terminatedAt == 0)
-                .forEach(m -> out.add(new TaggedResource(ResourceKind.INSTANCE, m.name, m.id, m.lab)));
-        out.removeIf(r -> r.labId() == null);
-        return out;
+    public List<TaggedResource> tagged() {
+        return inAccount(() -> {
+            List<TaggedResource> out = new ArrayList<>();
+            account.repositories.values().forEach(r -> out.add(new TaggedResource(ResourceKind.REPOSITORY, r.name, r.arn, r.lab)));
+            account.policies.values().forEach(p -> out.add(new TaggedResource(ResourceKind.POLICY, p.name, p.arn, p.lab)));
+            account.roles.values().forEach(r -> out.add(new TaggedResource(ResourceKind.ROLE, r.name, r.arn, r.lab)));
+            account.profiles.values().forEach(p -> out.add(new TaggedResource(ResourceKind.INSTANCE_PROFILE, p.name, p.arn, p.lab)));
+            account.groups.values().forEach(g -> out.add(new TaggedResource(ResourceKind.SECURITY_GROUP, g.name, g.id, g.lab)));
+            account.keys.values().forEach(k -> out.add(new TaggedResource(ResourceKind.KEY_PAIR, k.name, k.id, k.lab)));
+            account.instances.values().stream().filter(m -> m.terminatedAt == 0)
+                    .forEach(m -> out.add(new TaggedResource(ResourceKind.INSTANCE, m.name, m.id, m.lab)));
+            out.removeIf(r -> r.labId() == null);
+            return out;
+        });
     }
 
     // ---- the instance's console and the proof
@@ -654,58 +825,67 @@ public final class PracticeCloud implements Cloud {
     }
 
     @Override
-    public synchronized java.util.Optional<dev.rolelab.cloud.PushedImage> image(String repository, String tag) {
-        call("ecr:DescribeImages");
-        PracticeAccount.Repository r = account.repositories.get(repository);
-        if (r == null) {
-            throw error("RepositoryNotFoundException", "The repository with name '" + repository + "' does not exist", "ecr:DescribeImages");
-        }
-        return r.images.stream().filter(i -> tag.equals(i.tag)).findFirst()
-                .map(i -> new dev.rolelab.cloud.PushedImage(i.tag, i.digest, i.size, java.time.Instant.ofEpochMilli(i.pushedAt)));
+    public java.util.Optional<dev.rolelab.cloud.PushedImage> image(String repository, String tag) {
+        return inAccount(() -> {
+            call("ecr:DescribeImages");
+            PracticeAccount.Repository r = account.repositories.get(repository);
+            if (r == null) {
+                throw error("RepositoryNotFoundException", "The repository with name '" + repository + "' does not exist", "ecr:DescribeImages");
+            }
+            return r.images.stream().filter(i -> tag.equals(i.tag)).findFirst()
+                    .map(i -> new dev.rolelab.cloud.PushedImage(i.tag, i.digest, i.size, java.time.Instant.ofEpochMilli(i.pushedAt)));
+        });
     }
 
     @Override
-    public synchronized java.util.Map<String, String> simulate(String roleArn, List<String> actions, String resourceArn) {
-        call("iam:SimulatePrincipalPolicy");
-        PracticeAccount.Role role = account.roles.values().stream().filter(r -> r.arn.equals(roleArn)).findFirst()
-                .orElseThrow(() -> error("NoSuchEntity", "The role " + roleArn + " cannot be found.", "iam:SimulatePrincipalPolicy"));
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String action : actions) {
-            String decision = "implicitDeny";
-            for (String policyArn : role.attached) {
-                try {
-                    String d = dev.rolelab.lab.PolicyReview.decision(Json.MAPPER.readTree(account.policies.get(policyArn).document), action, resourceArn);
-                    if (d.equals("explicitDeny") || d.equals("allowed") && !decision.equals("explicitDeny")) {
-                        decision = d;
+    public java.util.Map<String, String> simulate(String roleArn, List<String> actions, String resourceArn) {
+        return inAccount(() -> {
+            call("iam:SimulatePrincipalPolicy");
+            PracticeAccount.Role role = account.roles.values().stream().filter(r -> r.arn.equals(roleArn)).findFirst()
+                    .orElseThrow(() -> error("NoSuchEntity", "The role " + roleArn + " cannot be found.", "iam:SimulatePrincipalPolicy"));
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (String action : actions) {
+                String decision = "implicitDeny";
+                for (String policyArn : role.attached) {
+                    if (now() < role.simulatorSeesAt.getOrDefault(policyArn, 0L)) {
+                        continue; // the simulator does not see the attachment yet: implicitDeny, as AWS answers for a few seconds
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    try {
+                        String d = dev.rolelab.lab.PolicyReview.decision(Json.MAPPER.readTree(account.policies.get(policyArn).document), action, resourceArn);
+                        if (d.equals("explicitDeny") || d.equals("allowed") && !decision.equals("explicitDeny")) {
+                            decision = d;
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
+                out.put(action, decision);
             }
-            out.put(action, decision);
-        }
-        return out;
+            return out;
+        });
     }
 
     // ---- the simulated image registry (used by the practice host)
 
     /** Records a pushed image, as a docker push to ECR would. @return its digest */
-    public synchronized String recordPush(String repository, String tag, long size) {
-        PracticeAccount.Repository r = account.repositories.get(repository);
-        if (r == null) {
-            throw error("RepositoryNotFoundException", "The repository with name '" + repository + "' does not exist", "ecr:PutImage");
-        }
-        PracticeAccount.Image image = new PracticeAccount.Image();
-        image.tag = tag;
-        byte[] b = new byte[32];
-        new java.security.SecureRandom().nextBytes(b);
-        image.digest = "sha256:" + HexFormat.of().formatHex(b);
-        image.size = size;
-        image.pushedAt = now();
-        r.images.removeIf(i -> tag.equals(i.tag));
-        r.images.add(image);
-        save();
-        return image.digest;
+    public String recordPush(String repository, String tag, long size) {
+        return inAccount(() -> {
+            PracticeAccount.Repository r = account.repositories.get(repository);
+            if (r == null) {
+                throw error("RepositoryNotFoundException", "The repository with name '" + repository + "' does not exist", "ecr:PutImage");
+            }
+            PracticeAccount.Image image = new PracticeAccount.Image();
+            image.tag = tag;
+            byte[] b = new byte[32];
+            new java.security.SecureRandom().nextBytes(b);
+            image.digest = "sha256:" + HexFormat.of().formatHex(b);
+            image.size = size;
+            image.pushedAt = now();
+            r.images.removeIf(i -> tag.equals(i.tag));
+            r.images.add(image);
+            save();
+            return image.digest;
+        });
     }
 
     // ---- plumbing
@@ -741,9 +921,10 @@ public final class PracticeCloud implements Cloud {
         return CloudErrors.of(code, message, operation, null);
     }
 
+    /** The role as IAM's link calls see it: a new one may not be found yet. */
     private PracticeAccount.Role role(String name, String op) {
         PracticeAccount.Role r = account.roles.get(name);
-        if (r == null) {
+        if (r == null || now() < r.visibleAt) {
             throw error("NoSuchEntity", "The role with name " + name + " cannot be found.", op);
         }
         return r;
@@ -751,7 +932,7 @@ public final class PracticeCloud implements Cloud {
 
     private PracticeAccount.Profile profile(String name, String op) {
         PracticeAccount.Profile p = account.profiles.get(name);
-        if (p == null) {
+        if (p == null || now() < p.visibleAt) {
             throw error("NoSuchEntity", "Instance Profile " + name + " cannot be found.", op);
         }
         return p;
@@ -776,15 +957,54 @@ public final class PracticeCloud implements Cloud {
         }
     }
 
-    private void save() {
-        if (file == null) {
-            return;
-        }
+    /**
+     * Runs {@code body} on the account as it is now: under this JVM's lock for the file and an OS lock on
+     * a sibling {@code .lock} file, the account reloaded before and saved after (if changed), so two RoleLab
+     * processes on one computer are one account, as two terminals on one AWS account are.
+     */
+    private <T> T inAccount(java.util.function.Supplier<T> body) {
+        lock.lock();
         try {
+            if (file == null || lock.getHoldCount() > 1) {
+                return body.get();
+            }
             Files.createDirectories(file.getParent());
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = channel.lock()) {
+                account = load(file);
+                dirty = false;
+                T result = body.get();
+                if (dirty) {
+                    write();
+                }
+                return result;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the practice account " + file, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void inAccount(Runnable body) {
+        inAccount(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** Marks the account changed: written when the outermost {@link #inAccount} ends. */
+    private void save() {
+        dirty = true;
+    }
+
+    private void write() {
+        try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, Json.pretty(account));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dirty = false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the practice account to " + file, e);
         }

@@ -239,7 +239,11 @@ public final class BuildAndPush {
             PushedImage image = cloud.image(spec.names().repository(), spec.tag()).orElse(null);
             String here = PolicyDocuments.repositoryArn(cloud.regions().partition(spec.region()), spec.region(), target.account(), spec.names().repository());
             String elsewhere = PolicyDocuments.repositoryArn(cloud.regions().partition(spec.region()), spec.region(), target.account(), "some-other-repository");
-            Map<String, String> allowedHere = cloud.simulate(target.roleArn(), PolicyDocuments.PUSH_ACTIONS, here);
+            // the simulator answers implicitDeny for a few seconds after an attach (eventual consistency): asked again for a while
+            Map<String, String> allowedHere = Retry.settling(cloud.settling(), Duration.ofSeconds(30)).until(
+                    () -> cloud.simulate(target.roleArn(), PolicyDocuments.PUSH_ACTIONS, here), d -> !d.containsValue("implicitDeny"),
+                    "the policy simulator does not see the attached policy yet (implicitDeny)",
+                    reason -> events.emit(Event.of(Event.Type.RETRYING, "proof", title, reason)));
             Map<String, String> otherRepo = cloud.simulate(target.roleArn(), PolicyDocuments.PUSH_ACTIONS, elsewhere);
             Map<String, String> login = cloud.simulate(target.roleArn(), List.of(PolicyDocuments.LOGIN_ACTION), "*");
             Proof proof = new Proof(facts.accessKeyId, facts.expiration, facts.assumedRoleArn, image, allowedHere, otherRepo, login);

@@ -1,6 +1,7 @@
 package dev.rolelab.run;
 
 import dev.rolelab.cloud.Cloud;
+import dev.rolelab.cloud.CloudException;
 import dev.rolelab.cloud.CreatedKey;
 import dev.rolelab.cloud.Identity;
 import dev.rolelab.cloud.Instance;
@@ -19,8 +20,11 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Creates the lab's resources: the {@link Step} graph run with independent calls in parallel, each
@@ -133,7 +137,7 @@ public final class Provisioner {
             case REPOSITORY -> {
                 String name = spec.names().repository();
                 ledger.intend(ResourceKind.REPOSITORY, name);
-                f.repositoryArn = cloud.createRepository(name, f.labId);
+                f.repositoryArn = refusable(ledger, ResourceKind.REPOSITORY, () -> cloud.createRepository(name, f.labId));
                 ledger.created(ResourceKind.REPOSITORY, f.repositoryArn);
                 return f.repositoryArn;
             }
@@ -142,42 +146,48 @@ public final class Provisioner {
                 String document = spec.permissionsPolicy() != null ? spec.permissionsPolicy()
                         : Json.pretty(PolicyDocuments.permissions(cloud.regions().partition(spec.region()), spec.region(), f.account, spec.names().repository()));
                 ledger.intend(ResourceKind.POLICY, name);
-                f.policyArn = cloud.createPolicy(name, document, f.labId);
+                f.policyArn = refusable(ledger, ResourceKind.POLICY, () -> cloud.createPolicy(name, document, f.labId));
                 ledger.created(ResourceKind.POLICY, f.policyArn);
                 return f.policyArn;
             }
             case ROLE -> {
                 String name = spec.names().role();
                 ledger.intend(ResourceKind.ROLE, name);
-                f.roleArn = cloud.createRole(name, Json.pretty(PolicyDocuments.trust(cloud.regions().partition(spec.region()))), f.labId);
+                f.roleArn = refusable(ledger, ResourceKind.ROLE, () -> cloud.createRole(name, Json.pretty(PolicyDocuments.trust(cloud.regions().partition(spec.region()))), f.labId));
                 ledger.created(ResourceKind.ROLE, f.roleArn);
                 return f.roleArn;
             }
             case POLICY_ATTACHMENT -> {
                 ledger.intend(ResourceKind.POLICY_ATTACHMENT, spec.names().role(), f.policyArn);
-                cloud.attachRolePolicy(spec.names().role(), f.policyArn);
+                iamLinking().whileSettling(() -> cloud.attachRolePolicy(spec.names().role(), f.policyArn),
+                        "role " + spec.names().role() + " or policy " + spec.names().policy(), Set.of("NoSuchEntity"), retrying(step, events, f));
                 ledger.created(ResourceKind.POLICY_ATTACHMENT, f.policyArn);
                 return spec.names().policy() + " → " + spec.names().role();
             }
             case INSTANCE_PROFILE -> {
                 String name = spec.names().instanceProfile();
                 ledger.intend(ResourceKind.INSTANCE_PROFILE, name);
-                String arn = cloud.createInstanceProfile(name, f.labId);
+                String arn = refusable(ledger, ResourceKind.INSTANCE_PROFILE, () -> cloud.createInstanceProfile(name, f.labId));
                 ledger.created(ResourceKind.INSTANCE_PROFILE, arn);
                 return arn;
             }
             case ROLE_IN_PROFILE -> {
                 ledger.intend(ResourceKind.ROLE_IN_PROFILE, spec.names().instanceProfile(), spec.names().role());
-                cloud.addRoleToInstanceProfile(spec.names().instanceProfile(), spec.names().role());
+                iamLinking().whileSettling(() -> cloud.addRoleToInstanceProfile(spec.names().instanceProfile(), spec.names().role()),
+                        "instance profile " + spec.names().instanceProfile() + " or role " + spec.names().role(), Set.of("NoSuchEntity"),
+                        retrying(step, events, f));
                 ledger.created(ResourceKind.ROLE_IN_PROFILE, spec.names().role());
                 return spec.names().role() + " → " + spec.names().instanceProfile();
             }
             case SECURITY_GROUP -> {
                 String name = spec.names().securityGroup();
                 ledger.intend(ResourceKind.SECURITY_GROUP, name);
-                f.groupId = cloud.createSecurityGroup(name, "RoleLab " + f.labId + ": SSH from one address", f.network.vpcId(), f.labId);
+                f.groupId = refusable(ledger, ResourceKind.SECURITY_GROUP,
+                        () -> cloud.createSecurityGroup(name, "RoleLab " + f.labId + ": SSH from one address", f.network.vpcId(), f.labId));
                 ledger.created(ResourceKind.SECURITY_GROUP, f.groupId);
-                cloud.allowSsh(f.groupId, spec.sshCidr());
+                String group = f.groupId;
+                Retry.settling(cloud.settling(), cloud.settling().window()).whileSettling(() -> cloud.allowSsh(group, spec.sshCidr()),
+                        "security group " + group, Set.of("InvalidGroup.NotFound"), retrying(step, events, f));
                 return f.groupId + ", tcp/22 from " + spec.sshCidr();
             }
             case KEY_PAIR -> {
@@ -185,12 +195,9 @@ public final class Provisioner {
             }
             case INSTANCE -> {
                 ledger.intend(ResourceKind.INSTANCE, spec.names().instance());
-                String id = cloud.launch(new LaunchRequest(spec.names().instance(), f.labId, f.ami, spec.instanceType(),
-                        f.network.subnetId(), f.groupId, spec.key().name(), spec.names().instanceProfile()),
-                        reason -> {
-                            f.stopIfCancelled();
-                            events.emit(Event.of(Event.Type.RETRYING, step.name(), step.title(), reason));
-                        });
+                String id = refusable(ledger, ResourceKind.INSTANCE, () -> cloud.launch(new LaunchRequest(spec.names().instance(), f.labId, f.ami,
+                        spec.instanceType(), f.network.subnetId(), f.groupId, spec.key().name(), spec.names().instanceProfile()),
+                        retrying(step, events, f)));
                 ledger.identified(ResourceKind.INSTANCE, id);
                 events.emit(Event.of(Event.Type.PROGRESS, step.name(), step.title(), id + " launched; waiting until it runs"));
                 String[] last = {null};
@@ -200,13 +207,46 @@ public final class Provisioner {
                         last[0] = state;
                         events.emit(Event.of(Event.Type.PROGRESS, step.name(), step.title(), id + " is " + state));
                     }
-                });
+                }, retrying(step, events, f));
                 ledger.created(ResourceKind.INSTANCE, id);
                 f.instanceId = id;
                 f.publicIp = running.publicIp();
                 return id + " running at " + running.publicIp();
             }
             default -> throw new IllegalStateException("no action for " + step);
+        }
+    }
+
+    /** IAM linking waits for a just-made role, policy or profile to be visible, up to Terraform's two minutes. */
+    private Retry iamLinking() {
+        return Retry.settling(cloud.settling(), Retry.IAM_PROPAGATION);
+    }
+
+    /** A retry line for the step's row; a cancel ends the wait. */
+    private static Consumer<String> retrying(Step step, Events events, Facts f) {
+        return reason -> {
+            f.stopIfCancelled();
+            events.emit(Event.of(Event.Type.RETRYING, step.name(), step.title(), reason));
+        };
+    }
+
+    /**
+     * A create that AWS refused made nothing (an error answer is AWS's last word), so the intent is closed at once:
+     * rollback then need not wait to be sure a "not found" is not eventual consistency. A clash stays open for
+     * teardown to look at (it may be this lab's own create, retried by the SDK), as does a lost connection.
+     * A cancel between refused attempts made nothing either.
+     */
+    private static <T> T refusable(Ledger ledger, ResourceKind kind, Supplier<T> create) {
+        try {
+            return create.get();
+        } catch (CloudException e) {
+            if (e.code() != null && e.kind() != CloudException.Kind.CLASH && e.kind() != CloudException.Kind.NETWORK) {
+                ledger.deleted(kind);
+            }
+            throw e;
+        } catch (StepGraph.NotRun cancelled) {
+            ledger.deleted(kind); // a cancel between refused attempts (RunInstances while the profile propagates): nothing was made
+            throw cancelled;
         }
     }
 

@@ -137,6 +137,8 @@ class RealAdaptersWizardTest {
         w.next(5);
         w.waitUntil("the verdict", 5, () -> w.text("#verdict").startsWith("Least privilege holds"));
         w.next(5);
+        // teardown checks each resource is still the lab's own (its rolelab:lab tag) before deleting it by name
+        AwsLabStubs.stubOwned(wm, services.ledgers().all().get(0).labId());
         w.click("#remove-everything");
         w.waitUntil("teardown over the SDK", 30, () -> w.text("#cleanup-status").startsWith("Everything is removed"));
         List<String> calls = AwsLabStubs.calls(wm);

@@ -12,13 +12,19 @@ import java.util.concurrent.Executors;
 /** A practice cloud, a ledger store and a provisioner in a temporary folder. */
 final class PracticeFixture implements AutoCloseable {
     final Path home;
-    final PracticeCloud cloud = PracticeCloud.inMemory(PracticeCloud.Timing.INSTANT);
+    final PracticeCloud cloud;
     final LedgerStore store;
     final ExecutorService executor = Executors.newFixedThreadPool(6);
     final Provisioner provisioner;
 
     PracticeFixture(Path home) {
+        this(home, PracticeCloud.Consistency.OFF);
+    }
+
+    /** With AWS's eventual consistency, from a seed. */
+    PracticeFixture(Path home, PracticeCloud.Consistency consistency) {
         this.home = home;
+        this.cloud = new PracticeCloud(null, "us-east-1", PracticeCloud.Timing.INSTANT, consistency, dev.rolelab.practice.AccountState.ACTIVE);
         this.store = new LedgerStore(home);
         this.provisioner = new Provisioner(cloud, home.resolve("keys"), executor);
     }

@@ -12,9 +12,11 @@ import dev.rolelab.lab.LedgerStore;
 import dev.rolelab.lab.ResourceKind;
 import dev.rolelab.lab.Step;
 import dev.rolelab.practice.PracticeAccount;
+import dev.rolelab.practice.PracticeCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +82,112 @@ class ProvisionerTest {
                 Ledger onDisk = f.store.load(ledger.labId()).orElseThrow();
                 assertEquals(List.of(), onDisk.live(), "call " + k);
                 assertFalse(Files.exists(f.home.resolve("keys").resolve(ledger.labId() + "_ed25519")), "key file left at call " + k);
+            }
+        }
+    }
+
+    /**
+     * Where the seeded sweeps keep their hundreds of data folders: memory where the system has it (each ledger
+     * write is fsynced, and a disk makes that the sweep's whole cost), else the test's temporary folder.
+     */
+    private Path sweepFolder(String name) throws java.io.IOException {
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+            Path dir = Files.createTempDirectory(shm, "rolelab-" + name + "-");
+            cleanUp.add(dir);
+            return dir;
+        }
+        return Files.createDirectories(tmp.resolve(name));
+    }
+
+    private final List<Path> cleanUp = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeSweepFolders() throws java.io.IOException {
+        for (Path dir : cleanUp) {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Eventual consistency in milliseconds: every "not visible yet" AWS has, on a seed's draw. */
+    static PracticeCloud.Consistency seeded(long seed) {
+        return new PracticeCloud.Consistency(seed, Duration.ofMillis(15), Duration.ofMillis(20), Duration.ofMillis(15));
+    }
+
+    /** The fault sweep with AWS's eventual consistency, over 20 seeds: a run's calls vary with what had to be asked again. */
+    @Test
+    void faultSweepWithEventualConsistencyOverTwentySeeds() throws Exception {
+        Path root = sweepFolder("fault-sweep");
+        int failed = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            int calls;
+            try (PracticeFixture f = new PracticeFixture(root.resolve("count-" + seed), seeded(seed))) {
+                Provisioner.Result r = f.provisioner.provision(f.newLedger(), new Cancel(), Events.NONE, true);
+                assertEquals(Provisioner.Outcome.READY, r.outcome(), "seed " + seed + ": " + r.failure());
+                calls = f.cloud.callCount();
+            }
+            for (int k = 1; k <= calls; k++) {
+                String at = "seed " + seed + ", call " + k;
+                try (PracticeFixture f = new PracticeFixture(root.resolve("fault-" + seed + "-" + k), seeded(seed))) {
+                    f.cloud.failCall(k, "AccessDenied", "simulated refusal of call " + k);
+                    Ledger ledger = f.newLedger();
+                    Provisioner.Result r = f.provisioner.provision(ledger, new Cancel(), Events.NONE, true);
+                    if (r.outcome() == Provisioner.Outcome.READY) { // fewer retries this time: the fault lay beyond the last call
+                        f.cloud.clearFaults();
+                        assertTrue(f.teardown().run(ledger, new Teardown.Options(true), Events.NONE).clean(), at);
+                    } else {
+                        failed++;
+                        assertEquals(Provisioner.Outcome.FAILED, r.outcome(), at);
+                        assertTrue(r.failure().contains("simulated refusal of call " + k), at + ": " + r.failure());
+                    }
+                    assertTrue(f.cloud.empty(), at + " left " + f.cloud.tagged());
+                    assertEquals(List.of(), f.store.load(ledger.labId()).orElseThrow().live(), at);
+                    assertFalse(Files.exists(f.home.resolve("keys").resolve(ledger.labId() + "_ed25519")), "key file left at " + at);
+                }
+            }
+        }
+        assertTrue(failed >= 20 * 14, "only " + failed + " runs met their fault");
+    }
+
+    /** The crash sweep with AWS's eventual consistency, over 20 seeds: `down` right after a crash meets resources AWS does not show yet. */
+    @Test
+    void crashSweepWithEventualConsistencyOverTwentySeeds() throws Exception {
+        Path root = sweepFolder("crash-sweep");
+        for (long seed = 1; seed <= 20; seed++) {
+            int writes;
+            try (PracticeFixture f = new PracticeFixture(root.resolve("writes-" + seed), seeded(seed))) {
+                AtomicInteger n = new AtomicInteger();
+                f.store.beforeWrite(s -> n.incrementAndGet());
+                f.provisioner.provision(f.newLedger(), new Cancel(), Events.NONE, true);
+                writes = n.get();
+            }
+            for (int k = 1; k < writes; k++) {
+                String at = "seed " + seed + ", write " + k;
+                Path home = root.resolve("crash-" + seed + "-" + k);
+                try (PracticeFixture f = new PracticeFixture(home, seeded(seed))) {
+                    AtomicInteger n = new AtomicInteger();
+                    int limit = k;
+                    f.store.beforeWrite(s -> {
+                        if (n.incrementAndGet() > limit) {
+                            throw new Crash();
+                        }
+                    });
+                    Ledger ledger = f.newLedger();
+                    try {
+                        f.provisioner.provision(ledger, new Cancel(), Events.NONE, true);
+                    } catch (Crash expected) {
+                        // the process died here
+                    }
+                    Ledger found = new LedgerStore(home).load(ledger.labId()).orElseThrow();
+                    Teardown.Result t = f.teardown().run(found, new Teardown.Options(true), Events.NONE);
+                    assertTrue(t.clean(), at + ": " + t.failures());
+                    assertTrue(f.cloud.empty(), at + " left " + f.cloud.tagged());
+                    assertFalse(Files.exists(home.resolve("keys").resolve(ledger.labId() + "_ed25519")), "key file left at " + at);
+                }
             }
         }
     }

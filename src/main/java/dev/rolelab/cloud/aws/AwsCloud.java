@@ -217,6 +217,19 @@ public final class AwsCloud implements Cloud, AutoCloseable {
     }
 
     @Override
+    public Instance waitUntilRunning(String instanceId, Consumer<String> onProgress, Consumer<String> onRetry) {
+        return ec2.waitUntilRunning(instanceId, onProgress, onRetry);
+    }
+
+    /** As long as a new instance profile may take to reach EC2; asked again after at most a second. */
+    @Override
+    public dev.rolelab.cloud.Settling settling() {
+        java.time.Duration pause = settings.propagationPause().compareTo(java.time.Duration.ofSeconds(1)) < 0
+                ? settings.propagationPause() : java.time.Duration.ofSeconds(1);
+        return new dev.rolelab.cloud.Settling(settings.propagationDeadline(), pause);
+    }
+
+    @Override
     public String consoleOutput(String instanceId) {
         return ec2.consoleOutput(instanceId);
     }

@@ -144,7 +144,7 @@ final class Ec2Controller {
             case SECURITY_GROUP -> groupsNamed(name).stream().findFirst()
                     .map(g -> owned(g.groupId(), g.tags(), labId)).orElse(Ownership.absent());
             case KEY_PAIR -> AwsCall.call("ec2:DescribeKeyPairs", () -> ec2.get().describeKeyPairs(r -> r.filters(filter("key-name", name))).keyPairs())
-                    .stream().findFirst().map(k -> owned(k.keyPairId(), k.tags(), labId)).orElse(Ownership.absent());
+                    .stream().findFirst().map(k -> owned(k.keyPairId(), k.tags(), labId).createdAt(k.createTime())).orElse(Ownership.absent());
             case INSTANCE -> AwsCall.call("ec2:DescribeInstances", () -> ec2.get().describeInstances(r -> r.filters(
                             filter("tag:" + Tags.LAB, labId), filter("instance-state-name", LIVE_STATES.toArray(String[]::new)))).reservations())
                     .stream().flatMap(res -> res.instances().stream()).findFirst()
@@ -198,7 +198,29 @@ final class Ec2Controller {
      * cancel (which it signals by throwing) takes effect within one poll rather than after the waiter's minutes.
      */
     Instance waitUntilRunning(String instanceId, Consumer<String> onProgress) {
-        return poll(instanceId, "running", List.of("pending"), onProgress);
+        return waitUntilRunning(instanceId, onProgress, reason -> { });
+    }
+
+    /**
+     * As the SDK's {@code waitUntilInstanceRunning} does, {@code InvalidInstanceID.NotFound} right after
+     * RunInstances means "not visible yet" (EC2 is eventually consistent): asked again until the propagation deadline.
+     */
+    Instance waitUntilRunning(String instanceId, Consumer<String> onProgress, Consumer<String> onRetry) {
+        long end = System.nanoTime() + settings.propagationDeadline().toNanos();
+        long pause = Math.max(1, Math.min(settings.propagationPause().toMillis(), 1000));
+        while (true) {
+            try {
+                return poll(instanceId, "running", List.of("pending"), onProgress);
+            } catch (CloudException e) {
+                if (!"InvalidInstanceID.NotFound".equals(e.code()) || System.nanoTime() + pause * 1_000_000 > end) {
+                    throw e;
+                }
+                onRetry.accept("instance " + instanceId + " not visible yet (InvalidInstanceID.NotFound); retrying in "
+                        + dev.rolelab.cloud.Settling.words(java.time.Duration.ofMillis(pause)));
+                sleepFor(pause, "ec2:DescribeInstances");
+                pause = Math.min(pause * 2, 5_000);
+            }
+        }
     }
 
     private Instance poll(String instanceId, String goal, List<String> onTheWay, Consumer<String> onProgress) {

@@ -44,7 +44,7 @@ final class EcrController {
         String arn = repo.get().repositoryArn();
         boolean ours = AwsCall.call("ecr:ListTagsForResource", () -> ecr.get().listTagsForResource(r -> r.resourceArn(arn)).tags())
                 .stream().anyMatch(t -> Tags.LAB.equals(t.key()) && labId.equals(t.value()));
-        return ours ? Ownership.ours(arn) : Ownership.notOurs(arn);
+        return (ours ? Ownership.ours(arn) : Ownership.notOurs(arn)).createdAt(repo.get().createdAt());
     }
 
     private Optional<Repository> describe(String name) {

@@ -74,11 +74,12 @@ final class IamController {
 
     Ownership ownership(ResourceKind kind, String name, String labId) {
         return switch (kind) {
-            case ROLE -> getRole(name).map(r -> owned(r.arn(), r.tags(), labId)).orElse(Ownership.absent());
+            case ROLE -> getRole(name).map(r -> owned(r.arn(), r.tags(), labId).createdAt(r.createDate())).orElse(Ownership.absent());
             case INSTANCE_PROFILE -> getInstanceProfile(name).map(p -> owned(p.arn(), AwsCall.call("iam:ListInstanceProfileTags",
-                    () -> iam.get().listInstanceProfileTags(r -> r.instanceProfileName(name)).tags()), labId)).orElse(Ownership.absent());
+                    () -> iam.get().listInstanceProfileTags(r -> r.instanceProfileName(name)).tags()), labId).createdAt(p.createDate()))
+                    .orElse(Ownership.absent());
             case POLICY -> findPolicy(name).map(p -> owned(p.arn(), AwsCall.call("iam:ListPolicyTags",
-                    () -> iam.get().listPolicyTags(r -> r.policyArn(p.arn())).tags()), labId)).orElse(Ownership.absent());
+                    () -> iam.get().listPolicyTags(r -> r.policyArn(p.arn())).tags()), labId).createdAt(p.createDate())).orElse(Ownership.absent());
             default -> throw new IllegalArgumentException(kind + " is not an IAM resource");
         };
     }

@@ -57,6 +57,37 @@ public final class AwsLabStubs {
         wm.stubFor(ecr("DeleteRepository").willReturn(jsonBody("{\"repository\":{\"repositoryName\":\"ec2-ecr-test\"}}")));
     }
 
+    /**
+     * What teardown looks up before deleting by name: the lab's repository, policy, role, instance profile
+     * and key pair, each tagged {@code rolelab:lab=labId} and made before the lab's ledger recorded them.
+     */
+    public static void stubOwned(WireMockExtension wm, String labId) {
+        stubOwned(wm, labId, java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** The same, each made at {@code created} (a later date than the ledger's: a same-named replacement). */
+    public static void stubOwned(WireMockExtension wm, String labId, java.time.Instant created) {
+        String made = created.toString();
+        String tags = "<Tags><member><Key>rolelab:lab</Key><Value>" + labId + "</Value></member></Tags>";
+        wm.stubFor(query("GetRole").willReturn(iam("GetRole", "<Role><Path>/rolelab/</Path><RoleName>containerise</RoleName>"
+                + "<RoleId>AROAEXAMPLE</RoleId><Arn>arn:aws:iam::123456789012:role/rolelab/containerise</Arn><CreateDate>" + made + "</CreateDate>"
+                + tags + "</Role>")));
+        wm.stubFor(query("ListPolicies").willReturn(iam("ListPolicies", "<IsTruncated>false</IsTruncated><Policies><member>"
+                + "<PolicyName>ECRContainerise</PolicyName><Arn>arn:aws:iam::123456789012:policy/rolelab/ECRContainerise</Arn>"
+                + "<CreateDate>" + made + "</CreateDate></member></Policies>")));
+        wm.stubFor(query("ListPolicyTags").willReturn(iam("ListPolicyTags", "<IsTruncated>false</IsTruncated>" + tags)));
+        wm.stubFor(query("GetInstanceProfile").willReturn(iam("GetInstanceProfile", "<InstanceProfile><InstanceProfileName>containerise"
+                + "</InstanceProfileName><Path>/rolelab/</Path><Arn>arn:aws:iam::123456789012:instance-profile/rolelab/containerise</Arn>"
+                + "<InstanceProfileId>AIPAEXAMPLE</InstanceProfileId><CreateDate>" + made + "</CreateDate><Roles/></InstanceProfile>")));
+        wm.stubFor(query("ListInstanceProfileTags").willReturn(iam("ListInstanceProfileTags", "<IsTruncated>false</IsTruncated>" + tags)));
+        wm.stubFor(ecr("DescribeRepositories").willReturn(jsonBody("{\"repositories\":[{\"repositoryArn\":"
+                + "\"arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test\",\"repositoryName\":\"ec2-ecr-test\",\"createdAt\":" + created.getEpochSecond() + "}]}")));
+        wm.stubFor(ecr("ListTagsForResource").willReturn(jsonBody("{\"tags\":[{\"Key\":\"rolelab:lab\",\"Value\":\"" + labId + "\"}]}")));
+        wm.stubFor(query("DescribeKeyPairs").willReturn(ec2("DescribeKeyPairs", "<keySet><item><keyPairId>key-0abc</keyPairId>"
+                + "<keyName>rolelab-ec2-ecr-test</keyName><createTime>" + made + "</createTime>"
+                + "<tagSet><item><key>rolelab:lab</key><value>" + labId + "</value></item></tagSet></item></keySet>")));
+    }
+
     /** The calls WireMock saw, oldest first, as "Action" or the JSON target's operation. */
     public static List<String> calls(WireMockExtension wm) {
         List<String> out = new ArrayList<>();

@@ -46,11 +46,14 @@ class AwsProvisioningTest {
             assertTrue(provisioning.indexOf("AddRoleToInstanceProfile") < provisioning.indexOf("RunInstances"));
             assertTrue(provisioning.indexOf("CreateSecurityGroup") < provisioning.indexOf("AuthorizeSecurityGroupIngress"));
             wm.resetRequests();
+            AwsLabStubs.stubOwned(wm, ledger.labId());
 
             Teardown.Result t = new Teardown(cloud, executor).run(ledger, new Teardown.Options(true), Events.NONE);
             assertTrue(t.clean(), t.failures().toString());
             List<String> calls = AwsLabStubs.calls(wm);
-            before(calls, "TerminateInstances", "DescribeInstances");
+            // the instance is described (confirmed) before it is terminated, and waited for after
+            assertTrue(calls.indexOf("DescribeInstances") < calls.indexOf("TerminateInstances"), calls.toString());
+            assertTrue(calls.lastIndexOf("DescribeInstances") > calls.indexOf("TerminateInstances"), calls.toString());
             before(calls, "DescribeInstances", "DeleteSecurityGroup");
             before(calls, "DescribeInstances", "RemoveRoleFromInstanceProfile");
             before(calls, "RemoveRoleFromInstanceProfile", "DeleteInstanceProfile");
