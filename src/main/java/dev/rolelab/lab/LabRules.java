@@ -127,6 +127,24 @@ public final class LabRules {
             return List.of(Problem.error("cidr", shown(text) + " " + parsed.invalid().reason() + hint));
         }
         Cidr c = parsed.cidr();
+        List<Problem> out = new ArrayList<>(width(c, openConfirmed));
+        if (c.ipv6()) {
+            out.add(ipv6Refused(c));
+        }
+        return out;
+    }
+
+    /**
+     * An IPv6 source cannot reach the instance: it gets only a public IPv4 address (the default VPC's subnets have
+     * no IPv6), so SSH would time out after minutes instead of failing now.
+     */
+    static Problem ipv6Refused(Cidr c) {
+        return Problem.error("cidr", c + " is an IPv6 range, but the instance gets only a public IPv4 address "
+                + "(the default VPC's subnets have no IPv6), so SSH from it could never connect; use this computer's IPv4 address "
+                + "as /32, e.g. 203.0.113.7/32 (`curl -4 https://checkip.amazonaws.com` shows it)");
+    }
+
+    private static List<Problem> width(Cidr c, boolean openConfirmed) {
         if (c.everywhere()) {
             return List.of(openConfirmed
                     ? Problem.warning("cidr", c + " lets anyone on the internet try to log in over SSH")

@@ -2,6 +2,7 @@ package dev.rolelab.run;
 
 import dev.rolelab.cloud.Cloud;
 import dev.rolelab.lab.KeyChoice;
+import dev.rolelab.lab.LabRules;
 import dev.rolelab.lab.LabSpec;
 import dev.rolelab.lab.Problem;
 import dev.rolelab.lab.ResourceKind;
@@ -71,9 +72,8 @@ public final class Preflight {
         if (cidr == null || !cidr.contains(":")) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(Problem.error("cidr", cidr + " is an IPv6 range, but the instance gets only a public IPv4 address "
-                + "(the default VPC's subnets have no IPv6), so SSH from it could never connect; use this computer's IPv4 address "
-                + "as /32, e.g. 203.0.113.7/32 (`curl -4 https://checkip.amazonaws.com` shows it)"));
+        // the field's own rules say it (LabRules.cidr); here only for a spec that did not pass them, e.g. from a ledger
+        return LabRules.cidr(cidr, true).stream().filter(p -> p.isError()).findFirst();
     }
 
     /** The clash for one name, or null if it is free. */

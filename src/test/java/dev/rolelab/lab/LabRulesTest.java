@@ -162,7 +162,10 @@ class LabRulesTest {
     @Test
     void cidrs() {
         assertEquals(List.of(), LabRules.cidr("203.0.113.7/32", false));
-        assertEquals(List.of(), LabRules.cidr("2001:db8::1/128", false));
+        // an IPv6 address parses, but is refused: the instance has only a public IPv4 address, SSH could never connect
+        List<Problem> v6 = LabRules.cidr("2001:db8::1/128", false);
+        assertEquals(1, v6.size(), v6.toString());
+        assertTrue(v6.get(0).isError() && v6.get(0).message().contains("only a public IPv4 address"), v6.toString());
         Problem wide = LabRules.cidr("203.0.113.0/24", false).get(0);
         assertFalse(wide.isError());
         assertTrue(wide.message().contains("256 addresses"), wide.message());

@@ -159,6 +159,8 @@ class RunnerPolicyOverTheWireTest {
             assertEquals(BuildAndPush.Outcome.DONE, remote.outcome(), remote.failure());
             assertTrue(remote.proof().pushAllowedOnlyHere());
 
+            // down first reads each resource back (id, tag, creation date) before deleting it
+            AwsLabStubs.stubOwned(wm, ledger.labId());
             Teardown.Result down = new Teardown(cloud, executor).run(ledger, new Teardown.Options(true), Events.NONE);
             assertTrue(down.clean(), down.failures().toString());
 
