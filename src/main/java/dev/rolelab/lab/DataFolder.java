@@ -79,6 +79,29 @@ public final class DataFolder {
         }
     }
 
+    /**
+     * Where the log goes: {@code rolelab.log} in the data folder if it can be written there, else
+     * {@code rolelab-<user>.log} in the temporary folder (a data folder that is a file, read-only or full
+     * must not leave a message pointing at a log that does not exist), else nowhere.
+     */
+    public static java.util.Optional<Path> logFile(Path data) {
+        String user = String.valueOf(System.getProperty("user.name")).replaceAll("[^A-Za-z0-9._-]", "_");
+        for (Path candidate : java.util.List.of(data.resolve("rolelab.log"), Path.of(System.getProperty("java.io.tmpdir"), "rolelab-" + user + ".log"))) {
+            try {
+                createOwnerOnly(candidate.toAbsolutePath().getParent(), false);
+                java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+                try (var ch = posix(candidate.getParent()) ? java.nio.channels.FileChannel.open(candidate, options,
+                        PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)) : java.nio.channels.FileChannel.open(candidate, options)) {
+                    return java.util.Optional.of(candidate);
+                }
+            } catch (IOException | RuntimeException e) {
+                // try the next place
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the file system under {@code path} (or its nearest existing parent) has POSIX permissions. */
     public static boolean posix(Path path) {
         return path.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");

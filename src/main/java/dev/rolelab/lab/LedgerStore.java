@@ -152,7 +152,13 @@ public final class LedgerStore implements AutoCloseable {
             }
             Ledger.Context ctx = new Ledger.Context(id, spec.region(), profile, endpointUrl, practice, Instant.now());
             Ledger ledger = new Ledger(this, new Ledger.Snapshot(ctx, spec, null, Ledger.Status.PROVISIONING, List.of()), null);
-            write(ledger);
+            try {
+                write(ledger);
+            } catch (Unwritable e) {
+                release(id);
+                // the first write: nothing exists yet, so the message must not send anyone to `down`
+                throw new Unwritable("write a new ledger in", dir, null, (IOException) e.getCause());
+            }
             return ledger;
         }
     }
@@ -173,7 +179,7 @@ public final class LedgerStore implements AutoCloseable {
                 try {
                     Files.move(file, aside, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException e) {
-                    throw new Unwritable("move the unreadable ledger " + file + " aside", file, id, e);
+                    throw new Unwritable("move aside the unreadable ledger", file, id, e);
                 }
             }
         }
@@ -459,7 +465,8 @@ public final class LedgerStore implements AutoCloseable {
         return survey().open();
     }
 
-    static boolean isOpen(Ledger l) {
+    /** Whether a lab may still have something in the account (or is part-way through a run). */
+    public static boolean isOpen(Ledger l) {
         return !l.live().isEmpty() || l.status() == Ledger.Status.PROVISIONING || l.status() == Ledger.Status.TEARING_DOWN;
     }
 
@@ -500,9 +507,10 @@ public final class LedgerStore implements AutoCloseable {
         Ledger.Snapshot s;
         try {
             s = Json.MAPPER.readValue(bytes, Ledger.Snapshot.class);
-        } catch (JsonEOFException e) {
-            return bad(file, "it ends part-way through (cut short after " + bytes.length + " bytes)");
         } catch (JsonProcessingException e) {
+            if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                return bad(file, "it ends part-way through (cut short after " + bytes.length + " bytes)");
+            }
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             boolean json = e instanceof com.fasterxml.jackson.databind.JsonMappingException;
             return bad(file, (json ? "it is JSON but not a ledger" : "it is not JSON") + where);
@@ -589,7 +597,7 @@ public final class LedgerStore implements AutoCloseable {
     public static final class NotALabId extends Refused {
         private static final long serialVersionUID = 1L;
 
-        NotALabId(String value) {
+        public NotALabId(String value) {
             super("'" + DataFolder.printable(value) + "' is not a lab id: a lab id is lab- and 8 hex digits, e.g. lab-1a2b3c4d"
                     + " (`rolelab status` lists them)", null);
         }
