@@ -119,7 +119,8 @@ public final class KeyFiles {
     public static void reserve(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         boolean posix = DataFolder.posix(parent);
-        DataFolder.createOwnerOnly(parent, true);
+        // RoleLab's own keys/ folder is tightened if an older RoleLab made it 0755; any other folder only created
+        DataFolder.createOwnerOnly(parent, parent.getFileName() != null && parent.getFileName().toString().equals("keys"));
         try {
             if (posix) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));

@@ -164,4 +164,34 @@ class LedgerCliTest {
         assertTrue(logged.contains("a file is in the way") && logged.contains("\tat dev.rolelab."), logged);
         assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace on the console: " + err);
     }
+
+    /** A lab another process holds (the lab test's holder main): `down` names that process; `--all` skips it and goes on. */
+    @Test
+    void downLeavesALabAnotherProcessHoldsAndNamesIt() throws Exception {
+        String free = upKeep();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.rolelab.lab.LedgerLockTest",
+                home().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String busy = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine();
+            assertTrue(busy != null && busy.startsWith("lab-"), busy);
+
+            CliRun one = CliRun.run(home(), "down", "--lab", busy);
+            assertEquals(1, one.exit(), one.err() + one.out());
+            assertTrue(one.err().contains("in use by RoleLab process " + child.pid()), one.err());
+            assertFalse(one.out().contains("Removing"), one.out());
+
+            CliRun status = CliRun.run(home(), "status");
+            assertTrue(status.out().contains("[in use by RoleLab process " + child.pid() + "]"), status.out());
+
+            CliRun all = CliRun.run(home(), "down", "--all", "--delete-key");
+            assertEquals(1, all.exit(), all.err() + all.out());
+            assertTrue(all.out().contains("Lab " + free + " removed"), all.out());
+            assertTrue(all.err().contains("skipped lab " + busy + ": it is in use by RoleLab process " + child.pid()), all.err());
+            assertTrue(practiceEmpty());
+        } finally {
+            child.getOutputStream().close();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
 }
