@@ -164,6 +164,26 @@ public final class LedgerStore implements AutoCloseable {
     }
 
     /**
+     * Before anything is created: the data folder and labs/ exist (0700) and take a small file, forced
+     * to disk and removed. Throws {@link Unwritable} worded with "Nothing was created".
+     */
+    public void checkWritable() {
+        prepareFolders(null);
+        Path probe = dir.resolve(".write-check-" + PID + ".tmp");
+        try {
+            disk.write(probe, "rolelab\n".getBytes(StandardCharsets.US_ASCII));
+            Files.deleteIfExists(probe);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException ignored) {
+                // the failure that matters is the one reported
+            }
+            throw new Unwritable("write in", dir, null, e);
+        }
+    }
+
+    /**
      * A ledger rebuilt from what {@code sweep} found tagged in the account. An unreadable ledger already
      * at that place is kept, renamed {@code <lab id>.json.unreadable-<time>}, not written over.
      */

@@ -202,6 +202,35 @@ class LedgerSafetyTest {
         }
     }
 
+    @Test
+    void checkWritableSaysBeforeAnythingIsCreatedThatTheDiskIsFull() {
+        LedgerStore store = new LedgerStore(tmp);
+        store.checkWritable();
+        store.disk((t, bytes) -> {
+            throw new IOException("No space left on device");
+        });
+        LedgerStore.Unwritable e = assertThrows(LedgerStore.Unwritable.class, store::checkWritable);
+        assertTrue(e.getMessage().contains("the disk is full") && e.getMessage().contains("Nothing was created"), e.getMessage());
+    }
+
+    @Test
+    void sweepsRecoveredLedgerKeepsAnUnreadableOneAside() throws Exception {
+        LedgerStore store = new LedgerStore(tmp);
+        Files.createDirectories(store.folder());
+        Path broken = Files.writeString(store.folder().resolve("lab-0badf00d.json"), "{\"cut\": ");
+        Ledger.Context ctx = new Ledger.Context("lab-0badf00d", "us-east-1", null, null, true, java.time.Instant.now());
+        store.recovered(ctx, spec(), List.of());
+        assertEquals(Ledger.Status.FAILED, new LedgerStore(tmp).load("lab-0badf00d").orElseThrow().status());
+        try (var files = Files.list(store.folder())) {
+            List<Path> aside = files.filter(p -> p.getFileName().toString().startsWith("lab-0badf00d.json.unreadable-")).toList();
+            assertEquals(1, aside.size());
+            assertEquals("{\"cut\": ", Files.readString(aside.get(0)));
+        }
+        assertTrue(Files.exists(broken));
+        Ledger.Context evil = new Ledger.Context("../../evil", "us-east-1", null, null, true, java.time.Instant.now());
+        assertThrows(LedgerStore.NotALabId.class, () -> store.recovered(evil, spec(), List.of()));
+    }
+
     private static int run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
