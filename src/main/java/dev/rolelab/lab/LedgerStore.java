@@ -315,7 +315,12 @@ public final class LedgerStore implements AutoCloseable {
         if (!Files.exists(lockFile(labId))) {
             return Optional.empty();
         }
-        String who = tryAcquire(labId);
+        String who;
+        try {
+            who = tryAcquire(labId);
+        } catch (Unwritable e) {
+            return Optional.empty(); // a read-only data folder: nobody can be writing it either
+        }
         if (who == null) {
             release(labId);
         }
