@@ -91,10 +91,10 @@ public final class DataFolder {
                 createOwnerOnly(candidate.toAbsolutePath().getParent(), false);
                 java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
-                try (var ch = posix(candidate.getParent()) ? java.nio.channels.FileChannel.open(candidate, options,
-                        PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)) : java.nio.channels.FileChannel.open(candidate, options)) {
-                    return java.util.Optional.of(candidate);
-                }
+                var ch = posix(candidate.getParent()) ? java.nio.channels.FileChannel.open(candidate, options,
+                        PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)) : java.nio.channels.FileChannel.open(candidate, options);
+                ch.close(); // opening it for append is the test; the logger reopens it
+                return java.util.Optional.of(candidate);
             } catch (IOException | RuntimeException e) {
                 // try the next place
             }
