@@ -2,8 +2,8 @@ package dev.rolelab;
 
 import dev.rolelab.cli.RoleLabCommand;
 import dev.rolelab.lab.DataFolder;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Starts RoleLab: with no arguments the wizard, with a subcommand the CLI. A plain class, not a
@@ -33,15 +33,14 @@ public final class Main {
         if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) {
             return;
         }
-        try {
-            Path dir = DataFolder.resolve();
-            Files.createDirectories(dir);
-            System.setProperty("org.slf4j.simpleLogger.logFile", dir.resolve("rolelab.log").toString());
-        } catch (Exception e) {
+        // the data folder's log if it can be written, else one in the temp folder: never the console
+        Optional<Path> log = DataFolder.logFile(DataFolder.resolve());
+        if (log.isEmpty()) {
             System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
             return;
         }
+        System.setProperty("org.slf4j.simpleLogger.logFile", log.get().toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");

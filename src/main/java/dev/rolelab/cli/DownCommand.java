@@ -2,9 +2,15 @@ package dev.rolelab.cli;
 
 import dev.rolelab.cloud.Cloud;
 import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.LedgerEntry;
+import dev.rolelab.lab.LedgerStore;
+import dev.rolelab.lab.ResourceKind;
 import dev.rolelab.run.Teardown;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,20 +53,41 @@ final class DownCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         try (Wiring w = new Wiring()) {
-            List<Ledger> labs;
+            List<Ledger> labs = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
             if (which != null && which.lab != null) {
-                labs = List.of(w.ledgers.load(which.lab).orElseThrow(() -> new InvalidInput("lab", "no lab '" + which.lab
+                if (!LedgerStore.isLabId(which.lab)) {
+                    throw new InvalidInput("lab", new LedgerStore.NotALabId(which.lab).getMessage());
+                }
+                // waits briefly for a run that is finishing, then says which process holds the lab
+                labs.add(w.ledgers.claim(which.lab).orElseThrow(() -> new InvalidInput("lab", "no lab '" + which.lab
                         + "' on this computer; `rolelab status` lists them (`rolelab sweep` finds labs whose ledger is lost)")));
             } else {
-                labs = w.ledgers.open();
-                if (labs.size() > 1 && (which == null || !which.all)) {
-                    throw new InvalidInput("lab", labs.size() + " labs are open (" + String.join(", ", labs.stream().map(Ledger::labId).toList())
+                LedgerStore.Survey survey = w.ledgers.survey();
+                survey.unreadable().forEach(u -> err.println("rolelab: warning: " + u.getMessage()));
+                List<Ledger> open = survey.open();
+                if (open.size() > 1 && (which == null || !which.all)) {
+                    throw new InvalidInput("lab", open.size() + " labs are open (" + String.join(", ", open.stream().map(Ledger::labId).toList())
                             + "); name one with --lab ID, or use --all");
+                }
+                for (Ledger seen : open) {
+                    try {
+                        // --all takes what is free at once and names the rest; one lab waits briefly like --lab
+                        Duration wait = open.size() > 1 ? Duration.ZERO : null;
+                        Optional<Ledger> now = wait == null ? w.ledgers.claim(seen.labId()) : w.ledgers.claim(seen.labId(), wait);
+                        now.filter(LedgerStore::isOpen).ifPresent(labs::add);
+                    } catch (LedgerStore.InUse busy) {
+                        skipped.add(busy.labId());
+                        err.printf("rolelab: skipped lab %s: it is in use by %s. Run `rolelab down --lab %s` once that run has ended.%n",
+                                busy.labId(), busy.holder(), busy.labId());
+                    } catch (LedgerStore.Unreadable u) {
+                        err.println("rolelab: warning: " + u.getMessage());
+                    }
                 }
             }
             if (labs.isEmpty()) {
-                out.println("No open labs: nothing to remove.");
-                return ExitCodes.DONE;
+                out.println(skipped.isEmpty() ? "No open labs: nothing to remove." : "Nothing removed.");
+                return skipped.isEmpty() ? ExitCodes.DONE : LAB_IN_USE;
             }
             out.flush();
             if (!yes && !rolelab.terminal().confirm(question(labs), true, true)) {
@@ -70,13 +97,15 @@ final class DownCommand implements Callable<Integer> {
             boolean clean = true;
             for (Ledger ledger : labs) {
                 out.printf("Removing lab %s (%s%s)%n", ledger.labId(), ledger.context().region(), ledger.context().practice() ? ", practice" : "");
+                ledger.warnings().forEach(wn -> err.println("rolelab: warning: " + wn));
                 out.flush();
                 Cloud cloud = w.cloud(ledger);
                 Teardown.Result r = new Teardown(cloud, w.executor).run(ledger, new Teardown.Options(deleteKey), new Printer(out, rolelab.terminal()));
-                    if (r.clean()) {
+                ledger.unsaved().ifPresent(why -> err.println("rolelab: warning: " + why));
+                if (r.clean()) {
                     out.printf("Lab %s removed.%n", ledger.labId());
-                    ledger.get(dev.rolelab.lab.ResourceKind.LOCAL_KEY_FILE)
-                            .filter(e -> e.state() == dev.rolelab.lab.LedgerEntry.State.KEPT)
+                    ledger.get(ResourceKind.LOCAL_KEY_FILE)
+                            .filter(e -> e.state() == LedgerEntry.State.KEPT)
                             .ifPresent(e -> out.printf("Kept the private key %s (delete it with --delete-key, or by hand).%n", e.name()));
                 } else {
                     clean = false;
@@ -84,7 +113,10 @@ final class DownCommand implements Callable<Integer> {
                     err.printf("Run `rolelab down --lab %s` again once the cause is fixed; the ledger still lists what is left.%n", ledger.labId());
                 }
             }
-            return clean ? ExitCodes.DONE : ExitCodes.CLOUD_FAILED;
+            if (!clean) {
+                return ExitCodes.CLOUD_FAILED;
+            }
+            return skipped.isEmpty() ? ExitCodes.DONE : LAB_IN_USE;
         }
     }
 
@@ -97,4 +129,7 @@ final class DownCommand implements Callable<Integer> {
         return "Remove " + what + " and the " + resources + (resources == 1 ? " resource " : " resources ")
                 + (labs.size() == 1 ? "it" : "they") + " still " + (labs.size() == 1 ? "has" : "have") + "?";
     }
+
+    /** A lab was left because another run holds it (as for any failure that is neither input nor AWS). */
+    static final int LAB_IN_USE = 1;
 }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import dev.rolelab.lab.LedgerStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -99,8 +102,12 @@ public final class RoleLabCommand implements Runnable {
                 err.println("rolelab: " + c.describe());
                 return ExitCodes.CLOUD_FAILED;
             }
-            LOG.error("unexpected failure", ex);
-            err.println("rolelab: " + dev.rolelab.run.Failures.describe(ex));
+            if (ex instanceof LedgerStore.Refused refused) {
+                // the data folder or a ledger: worded where it arose (what, why, what to do)
+                err.println("rolelab: " + refused.getMessage() + logged(() -> LOG.warn("ledger: {}", refused.getMessage(), refused)));
+                return 1;
+            }
+            err.println("rolelab: " + dev.rolelab.run.Failures.describe(ex) + logged(() -> LOG.error("unexpected failure", ex)));
             return 1;
         });
         return cl;
@@ -116,5 +123,25 @@ public final class RoleLabCommand implements Runnable {
         err.println("Nothing was done.");
         err.flush();
         return ExitCodes.INVALID_INPUT;
+    }
+
+    /** Logs, then says where the details went: only a log file that grew is named (a full disk writes nothing). */
+    static String logged(Runnable log) {
+        String target = System.getProperty("org.slf4j.simpleLogger.logFile");
+        Path file = target == null || target.startsWith("System.") ? null : Path.of(target);
+        long before = size(file);
+        log.run();
+        if (file == null) {
+            return "";
+        }
+        return size(file) > before ? " (details in the log file " + file + ")" : " (the log file " + file + " could not be written)";
+    }
+
+    private static long size(Path file) {
+        try {
+            return file == null ? -1 : Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.rolelab.cli;
 
+import dev.rolelab.lab.DataFolder;
 import dev.rolelab.lab.Ledger;
 import dev.rolelab.lab.LedgerEntry;
+import dev.rolelab.lab.LedgerStore;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,14 +29,19 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
         try (Wiring w = new Wiring()) {
-            List<Ledger> labs = all ? w.ledgers.all() : w.ledgers.open();
+            LedgerStore.Survey survey = w.ledgers.survey();
+            // an unreadable ledger is reported and kept; the other labs are listed all the same
+            survey.unreadable().forEach(u -> err.println("rolelab: warning: " + u.getMessage()));
+            List<Ledger> labs = all ? survey.labs() : survey.open();
             if (labs.isEmpty()) {
                 out.println(all ? "No labs yet." : "No open labs. (`rolelab status --all` shows removed ones.)");
                 return ExitCodes.DONE;
             }
-            out.print(table(labs, all));
+            out.print(table(labs, all, l -> LedgerStore.isOpen(l) ? w.ledgers.holder(l.labId()).map(h -> "[in use by " + h + "]").orElse("") : ""));
             out.flush();
+            labs.forEach(l -> l.warnings().forEach(wn -> err.println("rolelab: warning: " + l.labId() + ": " + wn)));
             return ExitCodes.DONE;
         }
     }
@@ -46,16 +53,22 @@ final class StatusCommand implements Callable<Integer> {
      * column as wide as its widest cell, across all labs, so the columns line up whatever the names.
      */
     static String table(List<Ledger> labs, boolean all) {
+        return table(labs, all, l -> "");
+    }
+
+    /** @param busy what to say of a lab another process holds ("" when none) */
+    static String table(List<Ledger> labs, boolean all, java.util.function.Function<Ledger, String> busy) {
         List<List<String>> heads = new ArrayList<>();
         Map<Ledger, List<List<String>>> rows = new LinkedHashMap<>();
         for (Ledger l : labs) {
-            heads.add(List.of(l.labId(), l.status().toString(), l.context().region(), "created " + CREATED.format(l.context().created()),
-                    l.context().practice() ? "[practice]" : ""));
+            heads.add(List.of(l.labId(), l.status().toString(), DataFolder.printable(l.context().region()),
+                    "created " + CREATED.format(l.context().created()), String.join("  ", List.of(l.context().practice() ? "[practice]" : "",
+                            busy.apply(l)).stream().filter(x -> !x.isEmpty()).toList())));
             List<List<String>> resources = new ArrayList<>();
             for (LedgerEntry e : l.entries()) {
                 if (e.live() || all) {
-                    resources.add(List.of(e.state().toString(), e.kind().title(), e.name(),
-                            e.id() == null || e.id().equals(e.name()) ? "" : e.id()));
+                    resources.add(List.of(e.state().toString(), e.kind().title(), DataFolder.printable(e.name()),
+                            e.id() == null || e.id().equals(e.name()) ? "" : DataFolder.printable(e.id())));
                 }
             }
             rows.put(l, resources);

@@ -2,10 +2,15 @@ package dev.rolelab.cli;
 
 import dev.rolelab.cloud.Cloud;
 import dev.rolelab.cloud.TaggedResource;
+import dev.rolelab.lab.DataFolder;
+import dev.rolelab.lab.LedgerStore;
 import dev.rolelab.run.Sweep;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,14 +44,31 @@ final class SweepCommand implements Callable<Integer> {
             Cloud cloud = w.cloud(connection);
             String region = w.region(connection);
             Sweep sweep = new Sweep(cloud, w.ledgers, w.executor);
-            Sweep.Found found = sweep.scan();
+            LedgerStore.Survey survey = w.ledgers.survey();
+            survey.unreadable().forEach(u -> err.println("rolelab: warning: " + u.getMessage()));
+            Set<String> unreadable = new HashSet<>();
+            survey.unreadable().forEach(u -> unreadable.add(u.file().getFileName().toString().replaceFirst("\\.json$", "")));
+            Sweep.Found scanned = sweep.scan();
+            // a tag value becomes a ledger's file name: anything but a lab id RoleLab makes is left alone
+            Map<String, List<TaggedResource>> labs = new TreeMap<>();
+            scanned.byLab().forEach((id, rs) -> {
+                if (LedgerStore.isLabId(id)) {
+                    labs.put(id, rs);
+                } else {
+                    err.printf("rolelab: warning: %d resource(s) tagged rolelab:lab=%s, which is not a lab id RoleLab makes: left alone.%n",
+                            rs.size(), DataFolder.printable(id));
+                }
+            });
+            Sweep.Found found = new Sweep.Found(labs);
             if (found.empty()) {
                 out.printf("Nothing tagged rolelab:lab in %s that a ledger here does not already list.%n", region);
                 return ExitCodes.DONE;
             }
             for (Map.Entry<String, List<TaggedResource>> lab : found.byLab().entrySet()) {
-                out.printf("Lab %s (no ledger on this computer):%n", lab.getKey());
-                lab.getValue().forEach(r -> out.printf("    %-38s %s  %s%n", r.kind().title(), r.name(), r.id()));
+                out.printf("Lab %s (%s):%n", lab.getKey(), unreadable.contains(lab.getKey())
+                        ? "its ledger here cannot be read; with --yes it is kept aside as " + lab.getKey() + ".json.unreadable-…"
+                        : "no ledger on this computer");
+                lab.getValue().forEach(r -> out.printf("    %-38s %s  %s%n", r.kind().title(), DataFolder.printable(r.name()), DataFolder.printable(r.id())));
             }
             out.flush();
             int count = found.byLab().values().stream().mapToInt(List::size).sum();

@@ -95,5 +95,6 @@ final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        ledgers.close();
     }
 }

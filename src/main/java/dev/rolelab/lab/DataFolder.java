@@ -1,11 +1,31 @@
 package dev.rolelab.lab;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Where RoleLab keeps ledgers, keys, logs and settings: {@code ROLELAB_HOME}, else the platform's usual place. */
 public final class DataFolder {
+
+    /** Folders only their owner may enter: ledgers name the account, keys are secrets. */
+    public static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    /** Files only their owner may read. */
+    public static final Set<PosixFilePermission> OWNER_ONLY_FILE = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
+
     private DataFolder() { }
 
     public static Path resolve() {
@@ -29,5 +49,94 @@ public final class DataFolder {
             return Path.of(userHome, "Library", "Application Support", "RoleLab");
         }
         return Path.of(userHome, ".rolelab");
+    }
+
+    /**
+     * Creates {@code dir} and any missing parents as owner-only (0700) folders. An existing folder is
+     * tightened to 0700 only when {@code tighten}: RoleLab's own sub-folders ({@code labs/}, {@code keys/}) are,
+     * the data folder itself is not (it may be a folder the user chose with ROLELAB_HOME).
+     */
+    public static void createOwnerOnly(Path dir, boolean tighten) throws IOException {
+        Path abs = dir.toAbsolutePath();
+        boolean posix = posix(abs);
+        if (Files.isDirectory(abs)) {
+            if (tighten && posix && !Files.isSymbolicLink(abs)) {
+                Set<PosixFilePermission> now = Files.getPosixFilePermissions(abs, LinkOption.NOFOLLOW_LINKS);
+                if (!now.equals(OWNER_ONLY_FOLDER) && Files.isWritable(abs)) {
+                    Files.setPosixFilePermissions(abs, OWNER_ONLY_FOLDER);
+                }
+            }
+            return;
+        }
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new NotDirectoryException(abs.toString());
+        }
+        if (posix) {
+            FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER);
+            Files.createDirectories(abs, attr);
+        } else {
+            Files.createDirectories(abs);
+        }
+    }
+
+    /**
+     * Where the log goes: {@code rolelab.log} in the data folder if it can be written there, else
+     * {@code rolelab-<user>.log} in the temporary folder (a data folder that is a file, read-only or full
+     * must not leave a message pointing at a log that does not exist), else nowhere.
+     */
+    public static java.util.Optional<Path> logFile(Path data) {
+        String user = String.valueOf(System.getProperty("user.name")).replaceAll("[^A-Za-z0-9._-]", "_");
+        for (Path candidate : java.util.List.of(data.resolve("rolelab.log"), Path.of(System.getProperty("java.io.tmpdir"), "rolelab-" + user + ".log"))) {
+            try {
+                createOwnerOnly(candidate.toAbsolutePath().getParent(), false);
+                java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+                var ch = posix(candidate.getParent()) ? java.nio.channels.FileChannel.open(candidate, options,
+                        PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)) : java.nio.channels.FileChannel.open(candidate, options);
+                ch.close(); // opening it for append is the test; the logger reopens it
+                return java.util.Optional.of(candidate);
+            } catch (IOException | RuntimeException e) {
+                // try the next place
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether the file system under {@code path} (or its nearest existing parent) has POSIX permissions. */
+    public static boolean posix(Path path) {
+        return path.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Why writing failed, in a person's words (the OS's reason, not Java's class name). */
+    public static String why(IOException e) {
+        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(e.getMessage());
+        String r = reason.toLowerCase(Locale.ROOT);
+        if (r.contains("no space left")) {
+            return "the disk is full";
+        }
+        if (r.contains("quota")) {
+            return "the disk quota is used up";
+        }
+        if (r.contains("read-only file system")) {
+            return "the file system is read-only";
+        }
+        if (r.contains("operation not permitted")) {
+            return "the system refuses the change (an immutable folder, chattr +i, answers so; `lsattr -d` shows an i)";
+        }
+        if (e instanceof AccessDeniedException || r.contains("permission denied")) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException || r.contains("not a directory")) {
+            return "a file is in the way where a folder should be (" + printable(e instanceof FileSystemException f ? f.getFile() : reason) + ")";
+        }
+        return printable(reason);
+    }
+
+    /** A path or name as it can be shown on one line: control characters (escape sequences, newlines) as '?'. */
+    public static String printable(Object value) {
+        String s = String.valueOf(value);
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
+        return b.toString();
     }
 }

@@ -30,9 +30,14 @@ public final class Ledger {
     private String account;
     private Status status;
     private final Map<ResourceKind, LedgerEntry> entries = new EnumMap<>(ResourceKind.class);
+    private final List<String> warnings = new ArrayList<>();
+    // the file's bytes as this copy last read or wrote them: a copy older than the file is never written over it
+    private byte[] stamp;
+    private String unsaved;
 
-    Ledger(LedgerStore store, Snapshot s) {
+    Ledger(LedgerStore store, Snapshot s, byte[] stamp) {
         this.store = store;
+        this.stamp = stamp;
         this.context = s.context();
         this.spec = s.spec();
         this.account = s.account();
@@ -65,9 +70,10 @@ public final class Ledger {
         save();
     }
 
+    /** Written if the disk lets it: a status is never worth stopping a rollback for (see {@link #unsaved}). */
     public synchronized void status(Status value) {
         status = value;
-        save();
+        saveIfPossible();
     }
 
     /** Records that {@code kind} named {@code name} is about to be created. Written before the call. */
@@ -84,7 +90,7 @@ public final class Ledger {
 
     public synchronized void kept(ResourceKind kind) {
         entries.put(kind, entry(kind).with(LedgerEntry.State.KEPT, entry(kind).id()));
-        save();
+        saveIfPossible();
     }
 
     /** Records the id AWS returned. Written as soon as the call returns. */
@@ -99,14 +105,28 @@ public final class Ledger {
         save();
     }
 
+    /**
+     * Written if the disk lets it: a rollback on a full disk must still go on. A copy on disk that still
+     * lists a deleted resource is safe (deleting what is gone counts as done).
+     */
     public synchronized void deleted(ResourceKind kind) {
         entries.put(kind, entry(kind).with(LedgerEntry.State.DELETED, entry(kind).id()));
-        save();
+        saveIfPossible();
     }
 
     public synchronized void notOurs(ResourceKind kind) {
         entries.put(kind, entry(kind).with(LedgerEntry.State.NOT_OURS, entry(kind).id()));
-        save();
+        saveIfPossible();
+    }
+
+    /** What reading the ledger refused to trust (e.g. a key path outside RoleLab's keys folder), worded. */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Why the last write did not reach the disk, if it did not (the copy in memory is still exact). */
+    public synchronized Optional<String> unsaved() {
+        return Optional.ofNullable(unsaved);
     }
 
     public synchronized Optional<LedgerEntry> get(ResourceKind kind) {
@@ -134,7 +154,31 @@ public final class Ledger {
         return e;
     }
 
+    /** Marks an entry read from disk as not RoleLab's, so nothing removes it; in memory until the next write. */
+    synchronized void disown(ResourceKind kind, String why) {
+        entries.put(kind, entry(kind).with(LedgerEntry.State.NOT_OURS, entry(kind).id()));
+        warnings.add(why);
+    }
+
+    synchronized byte[] stamp() {
+        return stamp;
+    }
+
+    synchronized void stamp(byte[] value) {
+        stamp = value;
+    }
+
+    /** Intents and ids must reach the disk before the next call: a failure here stops the step. */
     private void save() {
-        store.write(snapshot());
+        store.write(this);
+        unsaved = null;
+    }
+
+    private void saveIfPossible() {
+        try {
+            save();
+        } catch (LedgerStore.Unwritable e) {
+            unsaved = e.getMessage();
+        }
     }
 }

@@ -1,11 +1,13 @@
 package dev.rolelab.run;
 
+import dev.rolelab.lab.DataFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -39,6 +41,16 @@ public final class KeyFiles {
      * @return the public key line for ImportKeyPair ({@code ssh-ed25519 AAAA… comment})
      */
     public static String generateEd25519(Path file, String comment) throws IOException {
+        reserve(file);
+        return fillWithEd25519(file, comment);
+    }
+
+    /**
+     * Generates an ed25519 pair into a file made by {@link #reserve}.
+     *
+     * @return the public key line for ImportKeyPair ({@code ssh-ed25519 AAAA… comment})
+     */
+    public static String fillWithEd25519(Path reserved, String comment) throws IOException {
         KeyPair pair;
         try {
             pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -84,7 +96,7 @@ public final class KeyFiles {
         pem.append("-----END ").append(PEM_LABEL).append("-----\n");
         char[] text = pem.toString().toCharArray();
         try {
-            writePrivate(file, text);
+            fill(reserved, text);
         } finally {
             Arrays.fill(secret, (byte) 0);
             Arrays.fill(seed, (byte) 0);
@@ -95,8 +107,20 @@ public final class KeyFiles {
 
     /** Writes private key text to a new file, readable by its owner only, created with those permissions. */
     public static void writePrivate(Path file, char[] text) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        boolean posix = file.toAbsolutePath().getParent().getFileSystem().supportedFileAttributeViews().contains("posix");
+        reserve(file);
+        fill(file, text);
+    }
+
+    /**
+     * Creates {@code file} empty, readable by its owner only, in an owner-only folder; fails, touching
+     * nothing, if anything (a file, a link) is already there. From then on the path is RoleLab's: record
+     * it in the ledger only after this returns.
+     */
+    public static void reserve(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        boolean posix = DataFolder.posix(parent);
+        // RoleLab's own keys/ folder is tightened if an older RoleLab made it 0755; any other folder only created
+        DataFolder.createOwnerOnly(parent, parent.getFileName() != null && parent.getFileName().toString().equals("keys"));
         try {
             if (posix) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
@@ -110,9 +134,13 @@ public final class KeyFiles {
         } catch (FileAlreadyExistsException e) {
             throw new IOException("will not overwrite the existing file " + file + "; move it away or pick another key name", e);
         }
+    }
+
+    /** Writes private key text into a file made by {@link #reserve} (never following a link put in its place). */
+    public static void fill(Path reserved, char[] text) throws IOException {
         byte[] bytes = new String(text).getBytes(StandardCharsets.US_ASCII);
         try {
-            Files.write(file, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.write(reserved, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }

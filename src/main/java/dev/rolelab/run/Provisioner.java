@@ -255,8 +255,11 @@ public final class Provisioner {
         switch (key.mode()) {
             case GENERATE -> {
                 Path file = keysFolder.resolve(f.labId + "_ed25519");
-                ledger.intend(ResourceKind.LOCAL_KEY_FILE, file.toString(), file.toString());
-                String publicLine = KeyFiles.generateEd25519(file, "rolelab " + f.labId);
+                // the path is RoleLab's only once RoleLab has created it: reserve, then record, so that a
+                // file already there stops the step without ever being listed (and so never deleted)
+                KeyFiles.reserve(file);
+                recordKeyFile(ledger, file);
+                String publicLine = KeyFiles.fillWithEd25519(file, "rolelab " + f.labId);
                 ledger.created(ResourceKind.LOCAL_KEY_FILE, file.toString());
                 f.privateKey = file;
                 ledger.intend(ResourceKind.KEY_PAIR, key.name());
@@ -266,12 +269,14 @@ public final class Provisioner {
             }
             case AWS -> {
                 Path file = keysFolder.resolve(f.labId + ".pem");
+                // reserved before the key pair exists: a file in the way stops the step before AWS makes a key
+                KeyFiles.reserve(file);
+                recordKeyFile(ledger, file);
                 ledger.intend(ResourceKind.KEY_PAIR, key.name());
                 CreatedKey created = cloud.createKeyPair(key.name(), f.labId);
                 ledger.created(ResourceKind.KEY_PAIR, created.keyPairId());
-                ledger.intend(ResourceKind.LOCAL_KEY_FILE, file.toString(), file.toString());
                 try {
-                    KeyFiles.writePrivate(file, created.privateKey());
+                    KeyFiles.fill(file, created.privateKey());
                 } finally {
                     Arrays.fill(created.privateKey(), '\0');
                 }
@@ -283,6 +288,16 @@ public final class Provisioner {
                 f.privateKey = key.privateKeyFile();
                 return "using your key pair " + key.name();
             }
+        }
+    }
+
+    /** Lists a key file just reserved; if the ledger cannot take it, the empty file goes (it is RoleLab's, and unlisted; only a kill -9 in between leaves it, empty). */
+    private static void recordKeyFile(Ledger ledger, Path file) throws IOException {
+        try {
+            ledger.intend(ResourceKind.LOCAL_KEY_FILE, file.toString(), file.toString());
+        } catch (RuntimeException | Error e) {
+            java.nio.file.Files.deleteIfExists(file);
+            throw e;
         }
     }
 

@@ -42,14 +42,16 @@ class OpenLabsTest {
     static void anEarlierRunLeftALab() throws Exception {
         PracticeCloud cloud = new PracticeCloud(data.resolve("practice/account.json"), "us-east-1", PracticeCloud.Timing.INSTANT);
         var executor = Executors.newFixedThreadPool(4);
+        LedgerStore earlier = new LedgerStore(data);
         try {
-            Ledger ledger = new LedgerStore(data).create(LabSpec.builder().sshCidr("203.0.113.10/32")
+            Ledger ledger = earlier.create(LabSpec.builder().sshCidr("203.0.113.10/32")
                     .key(KeyChoice.generate("rolelab-ec2-ecr-test")).build(), null, null, true);
             Provisioner.Result r = new Provisioner(cloud, data.resolve("keys"), executor).provision(ledger, new Cancel(), Events.NONE, true);
             assertEquals(Provisioner.Outcome.READY, r.outcome());
             labId = ledger.labId();
         } finally {
             executor.shutdownNow();
+            earlier.close(); // the earlier run has ended: its hold on the lab goes with it
         }
     }
 

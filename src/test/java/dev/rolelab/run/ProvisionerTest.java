@@ -48,6 +48,7 @@ class ProvisionerTest {
             assertEquals(List.of(a.policies.keySet().iterator().next()), a.roles.get("containerise").attached);
             assertEquals("containerise", a.profiles.get("containerise").role);
 
+            f.store.close(); // the run that made the lab ends (a process exits): its lock goes with it
             Ledger reloaded = new LedgerStore(tmp).load(ledger.labId()).orElseThrow();
             Teardown.Result t = f.teardown().run(reloaded, new Teardown.Options(true), Events.NONE);
             assertTrue(t.clean(), t.failures().toString());

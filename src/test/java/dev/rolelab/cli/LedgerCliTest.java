@@ -1,0 +1,197 @@
+package dev.rolelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolelab.lab.Json;
+import dev.rolelab.practice.PracticeAccount;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI over ledgers it must not trust: ids from the command line, paths and bytes from the disk. */
+class LedgerCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path home() {
+        return tmp.resolve("home");
+    }
+
+    private String upKeep() {
+        CliRun up = CliRun.run(home(), "up", "--practice", "--keep");
+        assertEquals(0, up.exit(), up.err() + up.out());
+        Matcher m = Pattern.compile("Lab id: (lab-[0-9a-f]{8})").matcher(up.out());
+        assertTrue(m.find(), up.out());
+        return m.group(1);
+    }
+
+    private boolean practiceEmpty() throws Exception {
+        return Json.MAPPER.readValue(home().resolve("practice/account.json").toFile(), PracticeAccount.class).empty();
+    }
+
+    @Test
+    void downOfAPathLikeLabIdIsRefusedAndTheLedgerThereIsNotTouched() throws Exception {
+        String lab = upKeep();
+        // a ledger outside the labs folder, two levels up, with live resources
+        Path outside = tmp.resolve("somewhere.json");
+        Files.copy(home().resolve("labs").resolve(lab + ".json"), outside);
+        byte[] before = Files.readAllBytes(outside);
+
+        CliRun r = CliRun.run(home(), "down", "--lab", "../../somewhere");
+        assertEquals(2, r.exit(), r.err() + r.out());
+        assertTrue(r.err().contains("--lab") && r.err().contains("not a lab id"), r.err());
+        assertArrayEquals(before, Files.readAllBytes(outside));
+        assertFalse(practiceEmpty(), "nothing was torn down");
+        assertEquals(0, CliRun.run(home(), "down", "--lab", lab, "--delete-key").exit());
+    }
+
+    @Test
+    void anEditedKeyPathInALedgerIsNotDeletedByDownDeleteKey() throws Exception {
+        String lab = upKeep();
+        Path victim = Files.writeString(tmp.resolve("id_ed25519"), "the user's own key");
+        Path ledger = home().resolve("labs").resolve(lab + ".json");
+        String keyPath = home().resolve("keys").resolve(lab + "_ed25519").toString();
+        Files.writeString(ledger, Files.readString(ledger).replace(keyPath, victim.toString()));
+
+        CliRun down = CliRun.run(home(), "down", "--lab", lab, "--delete-key");
+        assertEquals(0, down.exit(), down.err() + down.out());
+        assertEquals("the user's own key", Files.readString(victim));
+        assertTrue(down.err().contains("not a key RoleLab made") && down.err().contains("left alone"), down.err());
+        assertTrue(practiceEmpty(), "the lab's AWS resources still go");
+    }
+
+    @Test
+    void aKeyPathThatLeavesTheKeysFolderByDotsOrLinksIsNotDeleted() throws Exception {
+        String lab = upKeep();
+        Path victim = Files.writeString(tmp.resolve("precious"), "precious");
+        Path keys = home().resolve("keys");
+        Path ledger = home().resolve("labs").resolve(lab + ".json");
+        Path own = keys.resolve(lab + "_ed25519");
+        // the lab's own key name, but a link to the victim in its place
+        Files.delete(own);
+        Files.createSymbolicLink(own, victim);
+        CliRun down = CliRun.run(home(), "down", "--lab", lab, "--delete-key");
+        assertEquals(0, down.exit(), down.err());
+        assertEquals("precious", Files.readString(victim));
+        assertTrue(Files.isSymbolicLink(own), "a link RoleLab did not make is left alone");
+
+        String second = upKeep();
+        Path ledger2 = home().resolve("labs").resolve(second + ".json");
+        String dotted = keys.resolve("..").resolve("..").resolve("precious").toString();
+        Files.writeString(ledger2, Files.readString(ledger2).replace(keys.resolve(second + "_ed25519").toString(), dotted));
+        assertEquals(0, CliRun.run(home(), "down", "--lab", second, "--delete-key").exit());
+        assertEquals("precious", Files.readString(victim));
+        assertTrue(Files.exists(ledger));
+    }
+
+    @Test
+    void statusDownAllAndSweepGoOnPastAnUnreadableLedger() throws Exception {
+        String a = upKeep();
+        CliRun.run(home(), "down", "--lab", a, "--delete-key"); // the names are free again
+        a = upKeep();
+        Path labs = home().resolve("labs");
+        List<Path> broken = new ArrayList<>();
+        broken.add(Files.write(labs.resolve("lab-0000dead.json"), new byte[0]));
+        broken.add(Files.writeString(labs.resolve("lab-0000beef.json"), "{\"context\": {\"labId\": \"lab-0000beef\""));
+        broken.add(Files.writeString(labs.resolve("lab-0000f00d.json"), "null"));
+        broken.add(Files.write(labs.resolve("lab-0000cafe.json"), new byte[100]));
+        broken.add(Files.createDirectories(labs.resolve("lab-00000bad.json")));
+        broken.add(Files.writeString(labs.resolve("lab-0000abcd.json"), "%%% garbage %%%"));
+
+        CliRun status = CliRun.run(home(), "status");
+        assertEquals(0, status.exit(), status.err());
+        assertTrue(status.out().contains(a), status.out());
+        for (Path b : broken) {
+            assertTrue(status.err().contains(b.toString() + " cannot be read"), b + " not reported: " + status.err());
+        }
+        assertTrue(status.err().contains("kept as it is"));
+        assertFalse(status.err().contains("Exception"), status.err());
+
+        CliRun sweep = CliRun.run(home(), "sweep", "--practice");
+        assertEquals(0, sweep.exit(), sweep.err());
+
+        CliRun down = CliRun.run(home(), "down", "--all", "--delete-key");
+        assertEquals(0, down.exit(), down.err() + down.out());
+        assertTrue(down.out().contains("Lab " + a + " removed"), down.out());
+        assertTrue(practiceEmpty());
+        for (Path b : broken) {
+            assertTrue(Files.exists(b), "kept: " + b);
+        }
+        assertEquals(0, Files.size(broken.get(0)));
+    }
+
+    @Test
+    void aDataFolderThatIsAFileGetsAWordedErrorBeforeAnythingIsCreated() throws Exception {
+        Path file = Files.writeString(tmp.resolve("file-not-folder"), "x");
+        CliRun up = CliRun.run(file, "up", "--practice", "--keep");
+        assertEquals(1, up.exit(), up.err() + up.out());
+        assertTrue(up.err().contains("a file is in the way") && up.err().contains("Nothing was created"), up.err());
+        assertFalse(up.err().contains("Exception"), up.err());
+        CliRun status = CliRun.run(file, "status");
+        assertEquals(0, status.exit(), status.err());
+    }
+
+    /** In a fresh JVM, as `rolelab` runs: the message names the log only if the stack trace is in it. */
+    @Test
+    void theLogFileNamedInAnErrorHoldsTheStackTrace() throws Exception {
+        Path file = Files.writeString(tmp.resolve("file-not-folder"), "x");
+        Path tmpdir = Files.createDirectories(tmp.resolve("tmpdir"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Djava.io.tmpdir=" + tmpdir,
+                "-Drolelab.practice.timing=instant", "dev.rolelab.Main", "up", "--practice", "--keep")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("ROLELAB_HOME", file.toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), err);
+        Matcher m = Pattern.compile("details in the log file (\\S+)\\)").matcher(err);
+        assertTrue(m.find(), err);
+        Path log = Path.of(m.group(1));
+        assertTrue(log.startsWith(tmpdir), "the data folder is a file, so the log is in the temp folder: " + log);
+        String logged = Files.readString(log);
+        assertTrue(logged.contains("a file is in the way") && logged.contains("\tat dev.rolelab."), logged);
+        assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace on the console: " + err);
+    }
+
+    /** A lab another process holds (the lab test's holder main): `down` names that process; `--all` skips it and goes on. */
+    @Test
+    void downLeavesALabAnotherProcessHoldsAndNamesIt() throws Exception {
+        String free = upKeep();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.rolelab.lab.LedgerLockTest",
+                home().toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String busy = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine();
+            assertTrue(busy != null && busy.startsWith("lab-"), busy);
+
+            CliRun one = CliRun.run(home(), "down", "--lab", busy);
+            assertEquals(1, one.exit(), one.err() + one.out());
+            assertTrue(one.err().contains("in use by RoleLab process " + child.pid()), one.err());
+            assertFalse(one.out().contains("Removing"), one.out());
+
+            CliRun status = CliRun.run(home(), "status");
+            assertTrue(status.out().contains("[in use by RoleLab process " + child.pid() + "]"), status.out());
+
+            CliRun all = CliRun.run(home(), "down", "--all", "--delete-key");
+            assertEquals(1, all.exit(), all.err() + all.out());
+            assertTrue(all.out().contains("Lab " + free + " removed"), all.out());
+            assertTrue(all.err().contains("skipped lab " + busy + ": it is in use by RoleLab process " + child.pid()), all.err());
+            assertTrue(practiceEmpty());
+        } finally {
+            child.getOutputStream().close();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+}
