@@ -89,6 +89,8 @@ final class UpCommand implements Callable<Integer> {
             }
             LabSpec draft = options.draft(w.region(connection));
             Checks.beforeAnyCall(connection, draft, options.detectsCidr(), cloud.knownRegions(), optionProblems(), err);
+            // the input is good: now the data folder must take a ledger (and the practice account) before any call
+            w.ledgers.checkWritable();
             LabSpec spec = options.withCidr(draft, cloud);
             String account = cloud.identity().account();
             Checks.validate(spec, cloud, account, w.executor, err);

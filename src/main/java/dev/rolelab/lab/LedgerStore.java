@@ -666,7 +666,7 @@ public final class LedgerStore implements AutoCloseable {
         private static final long serialVersionUID = 1L;
         private final String labId;
 
-        Unwritable(String what, Path path, String labId, IOException cause) {
+        public Unwritable(String what, Path path, String labId, IOException cause) {
             super(message(what, path, labId, cause), cause);
             this.labId = labId;
         }

@@ -981,7 +981,8 @@ public final class PracticeCloud implements Cloud {
                 return result;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the practice account " + file, e);
+            // the data folder cannot take the simulated account: worded as for a ledger (what, why, what to do)
+            throw new dev.rolelab.lab.LedgerStore.Unwritable("keep the practice account in", file.getParent(), null, e);
         } finally {
             lock.unlock();
         }

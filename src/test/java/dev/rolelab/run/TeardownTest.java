@@ -91,10 +91,13 @@ class TeardownTest {
             Path file = f.store.folder().resolve(ledger.labId() + ".json");
             String realId = ledger.get(ResourceKind.INSTANCE).orElseThrow().id();
             Files.writeString(file, Files.readString(file).replace(realId, "i-0000000000doesnotexist"));
-            Ledger edited = new LedgerStore(tmp).load(ledger.labId()).orElseThrow();
-            Teardown.Result t = f.teardown().run(edited, new Teardown.Options(true), Events.NONE);
-            assertTrue(t.clean(), t.failures().toString());
-            assertTrue(f.cloud.empty(), f.cloud.tagged().toString());
+            f.store.close(); // one owner per lab: the run that made it lets go, as a process does when it ends
+            try (LedgerStore later = new LedgerStore(tmp)) {
+                Ledger edited = later.load(ledger.labId()).orElseThrow();
+                Teardown.Result t = f.teardown().run(edited, new Teardown.Options(true), Events.NONE);
+                assertTrue(t.clean(), t.failures().toString());
+                assertTrue(f.cloud.empty(), f.cloud.tagged().toString());
+            }
 
             // and once nothing carries the tag either, `down` ends instead of failing for ever
             Ledger again = new LedgerStore(tmp).recovered(new Ledger.Context(ledger.labId(), "us-east-1", null, null, true,
