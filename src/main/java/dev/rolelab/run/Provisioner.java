@@ -94,6 +94,9 @@ public final class Provisioner {
             } else if (e.getValue() instanceof StepGraph.NotRun n) {
                 events.emit(Event.of(Event.Type.SKIPPED, e.getKey().name(), e.getKey().title(), n.getMessage()));
             }
+            if (e.getValue() != null && e.getValue() == outcome.firstFailure()) {
+                failed = e.getKey(); // the step the reason below is about, not whichever failed step comes first in the plan
+            }
         }
         if (outcome.firstFailure() instanceof Error err) {
             throw err; // the process is going down: leave the ledger as it is for a later `down`

@@ -274,6 +274,21 @@ class ProvisionerTest {
         }
     }
 
+    /** Two steps fail side by side: the step reported is the one the reason is about (it named the repository for the role's clash). */
+    @Test
+    void theFailedStepIsTheOneTheReasonIsAbout() {
+        for (int round = 0; round < 10; round++) {
+            try (PracticeFixture f = new PracticeFixture(tmp.resolve("round-" + round))) {
+                f.cloud.createRole("containerise", "{}", null);
+                f.cloud.createRepository("ec2-ecr-test", null);
+                Provisioner.Result r = f.provisioner.provision(f.newLedger(), new Cancel(), Events.NONE, true);
+                assertEquals(Provisioner.Outcome.FAILED, r.outcome());
+                String operation = r.failedStep() == Step.ROLE ? "iam:CreateRole" : r.failedStep() == Step.REPOSITORY ? "ecr:CreateRepository" : "?";
+                assertTrue(r.failure().contains(operation), r.failedStep() + " reported for: " + r.failure());
+            }
+        }
+    }
+
     @Test
     void aClashIsNeverAdoptedOrDeleted() {
         try (PracticeFixture f = new PracticeFixture(tmp)) {
