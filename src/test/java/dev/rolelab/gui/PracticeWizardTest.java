@@ -64,7 +64,7 @@ class PracticeWizardTest {
     }
 
     private void toReview(WizardRobot w) {
-        assertEquals("Welcome", WizardWindow.STEP_NAMES[window.index()]);
+        assertEquals("Welcome", window.currentTitle());
         assertTrue(((javafx.scene.control.ToggleButton) w.find("#choose-practice")).isSelected(), "no credentials: practice is chosen");
         w.next(5);
         w.waitUntil("the simulated identity", 10, () -> w.text("#identity").contains("123456789012"));
@@ -75,7 +75,7 @@ class PracticeWizardTest {
         w.next(10);
         w.next(10);
         w.next(10);
-        assertEquals("Review", WizardWindow.STEP_NAMES[window.index()]);
+        assertEquals("Review", window.currentTitle());
     }
 
     @Test
@@ -96,7 +96,7 @@ class PracticeWizardTest {
         assertTrue(w.text("#verdict").startsWith("Least privilege holds"), w.text("#verdict"));
         assertFalse(account().empty(), "the lab exists before clean-up");
         w.next(5);
-        assertEquals("Clean up", WizardWindow.STEP_NAMES[window.index()]);
+        assertEquals("Clean up", window.currentTitle());
         assertTrue(w.text("#cleanup-status").contains("to remove from lab"), w.text("#cleanup-status"));
         w.click("#remove-everything");
         w.waitUntil("clean-up to finish", 30, () -> w.text("#cleanup-status").startsWith("Everything is removed"));

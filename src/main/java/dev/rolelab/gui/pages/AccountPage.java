@@ -1,10 +1,10 @@
 package dev.rolelab.gui.pages;
 
-import dev.rolelab.cloud.CloudException;
 import dev.rolelab.cloud.Identity;
 import dev.rolelab.gui.Page;
 import dev.rolelab.gui.WizardModel;
 import dev.rolelab.gui.util.Forms;
+import dev.rolelab.gui.util.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,8 @@ import javafx.util.StringConverter;
 
 /** Whose account: the default credential chain or a profile (SSO included); which region; who you are there. */
 public final class AccountPage implements Page {
+
+    public static final String TITLE = "Account";
 
     private static final String DEFAULT_CHAIN = "(default: environment, default profile, SSO, instance role)";
 
@@ -38,7 +40,7 @@ public final class AccountPage implements Page {
 
     public AccountPage(WizardModel model) {
         this.model = model;
-        this.valid = Bindings.isNotNull(model.identity);
+        this.valid = Bindings.isNotNull(model.identityProperty());
         profile.setId("profile");
         region.setId("region");
         profile.setMaxWidth(420);
@@ -65,12 +67,12 @@ public final class AccountPage implements Page {
                 Forms.lead("RoleLab acts as you: it uses your AWS credentials to create the lab, and shows which identity that is."),
                 awsOnly, regionField.box(), identity);
         profile.valueProperty().addListener((o, a, b) -> {
-            model.profile.set(b == null || b.equals(DEFAULT_CHAIN) ? null : b);
+            model.profileProperty().set(b == null || b.equals(DEFAULT_CHAIN) ? null : b);
             check();
         });
         region.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
-                model.region.set(b);
+                model.regionProperty().set(b);
                 check();
             }
         });
@@ -78,7 +80,7 @@ public final class AccountPage implements Page {
 
     @Override
     public String title() {
-        return "Account";
+        return TITLE;
     }
 
     @Override
@@ -91,20 +93,36 @@ public final class AccountPage implements Page {
         return valid;
     }
 
+    /** What the lists offer: read off the FX thread (the AWS config files, the SDK's region metadata). */
+    private record Choices(Map<String, String> regionNames, List<String> regions, Map<String, Boolean> profiles) { }
+
     @Override
     public void onEnter() {
-        awsOnly.setVisible(!model.practice.get());
-        awsOnly.setManaged(!model.practice.get());
-        if (regionNames.isEmpty()) {
-            regionNames = model.services.regionNames().get();
-        }
-        region.getItems().setAll(model.practice.get() ? new ArrayList<>(model.cloud().knownRegions()) : new ArrayList<>(regionNames.keySet()));
-        region.setValue(model.region.get());
-        if (!model.practice.get()) {
-            profiles = model.services.profiles().get();
+        boolean practice = model.practice();
+        awsOnly.setVisible(!practice);
+        awsOnly.setManaged(!practice);
+        WizardModel.CloudChoice choice = model.cloudChoice();
+        who.setText("Reading the regions" + (practice ? "…" : " and your AWS profiles…"));
+        checking.setVisible(true);
+        model.services().executor().run(() -> {
+            Map<String, String> names = model.services().regionNames().get();
+            List<String> regions = practice ? new ArrayList<>(model.cloud(choice).knownRegions()) : new ArrayList<>(names.keySet());
+            return new Choices(names, regions, practice ? Map.of() : model.services().profiles().get());
+        }, this::show, t -> {
+            checking.setVisible(false);
+            who.setText(Messages.of(t));
+        });
+    }
+
+    private void show(Choices c) {
+        regionNames = c.regionNames();
+        region.getItems().setAll(c.regions());
+        region.setValue(model.regionProperty().get());
+        if (!model.practice()) {
+            profiles = c.profiles();
             List<String> items = new ArrayList<>();
             items.add(DEFAULT_CHAIN);
-            profiles.forEach((name, sso) -> items.add(name));
+            items.addAll(profiles.keySet());
             profile.getItems().setAll(items);
             profile.setConverter(new StringConverter<>() {
                 @Override
@@ -117,7 +135,7 @@ public final class AccountPage implements Page {
                     return s;
                 }
             });
-            profile.setValue(model.profile.get() == null ? DEFAULT_CHAIN : model.profile.get());
+            profile.setValue(model.profileProperty().get() == null ? DEFAULT_CHAIN : model.profileProperty().get());
         }
         check();
     }
@@ -125,26 +143,27 @@ public final class AccountPage implements Page {
     /** STS GetCallerIdentity in the background; the answer (or what to do) under the fields. */
     private void check() {
         int mine = ++lookup;
-        model.identity.set(null);
+        model.identity(null);
         checking.setVisible(true);
         who.getStyleClass().removeAll("field-error");
-        who.setText(model.practice.get() ? "Opening the simulated account…" : "Asking AWS who you are (STS GetCallerIdentity)…");
-        model.services.executor().run(() -> model.cloud().identity(), (Identity id) -> {
+        who.setText(model.practice() ? "Opening the simulated account…" : "Asking AWS who you are (STS GetCallerIdentity)…");
+        WizardModel.CloudChoice choice = model.cloudChoice();
+        model.services().executor().run(() -> model.cloud(choice).identity(), (Identity id) -> {
             if (mine != lookup) {
                 return;
             }
             checking.setVisible(false);
-            model.identity.set(id);
-            who.setText((model.practice.get() ? "Simulated account " : "Account ") + id.account() + " as " + id.arn());
+            model.identity(id);
+            who.setText((model.practice() ? "Simulated account " : "Account ") + id.account() + " as " + id.arn());
         }, t -> {
             if (mine != lookup) {
                 return;
             }
             checking.setVisible(false);
             who.getStyleClass().add("field-error");
-            String text = t instanceof CloudException c ? c.getMessage() + ". What to do: " + c.hint() : String.valueOf(t.getMessage());
-            if (model.profile.get() != null && Boolean.TRUE.equals(profiles.get(model.profile.get()))) {
-                text += " (for this SSO profile: aws sso login --profile " + model.profile.get() + ")";
+            String text = Messages.of(t);
+            if (model.profileProperty().get() != null && Boolean.TRUE.equals(profiles.get(model.profileProperty().get()))) {
+                text += " (for this SSO profile: aws sso login --profile " + model.profileProperty().get() + ")";
             }
             who.setText(text);
         });

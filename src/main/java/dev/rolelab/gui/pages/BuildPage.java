@@ -4,6 +4,7 @@ import dev.rolelab.gui.Page;
 import dev.rolelab.gui.TerminalView;
 import dev.rolelab.gui.WizardModel;
 import dev.rolelab.gui.WizardWindow;
+import dev.rolelab.gui.util.TaskExecutor;
 import dev.rolelab.gui.util.EventPump;
 import dev.rolelab.gui.util.Forms;
 import dev.rolelab.host.RemoteStep;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -35,6 +34,8 @@ import javafx.scene.layout.VBox;
 /** The remote steps as a checklist beside the live terminal; a failed step shows its exit status and offers Retry. */
 public final class BuildPage implements Page {
 
+    public static final String TITLE = "Build & push";
+
     private final WizardModel model;
     private final WizardWindow window;
     private final Map<String, StepRow> rows = new LinkedHashMap<>();
@@ -49,7 +50,7 @@ public final class BuildPage implements Page {
     private final VBox view;
     private volatile BuildAndPush remote;
     private volatile Cancel cancelToken;
-    private volatile CompletableFuture<BuildAndPush.Result> run;
+    private volatile TaskExecutor.Running run;
     private int nextStep;
 
     public BuildPage(WizardModel model, WizardWindow window) {
@@ -88,7 +89,7 @@ public final class BuildPage implements Page {
 
     @Override
     public String title() {
-        return "Build & push";
+        return TITLE;
     }
 
     @Override
@@ -131,7 +132,7 @@ public final class BuildPage implements Page {
     }
 
     private void start() {
-        Provisioner.Provisioned p = model.provisioned.get();
+        Provisioner.Provisioned p = model.provisionedProperty().get();
         retry.setVisible(false);
         retry.setManaged(false);
         status.getStyleClass().removeAll("field-error");
@@ -139,21 +140,21 @@ public final class BuildPage implements Page {
         running.set(true);
         Cancel c = new Cancel();
         cancelToken = c;
-        BuildAndPush r = new BuildAndPush(model.cloud(), model.services.hosts().apply(model.cloud()), model.services.waits().apply(model.cloud()));
+        var cloud = model.cloud();
+        BuildAndPush r = new BuildAndPush(cloud, model.services().hosts().apply(cloud), model.services().waits().apply(cloud));
         remote = r;
         pump.start();
         BuildAndPush.Target target = new BuildAndPush.Target(p.instanceId(), p.publicIp(), p.privateKey(), model.account(),
                 p.roleArn() != null ? p.roleArn() : "arn:aws:iam::" + model.account() + ":role/rolelab/" + model.spec().names().role());
         int from = nextStep;
-        run = CompletableFuture.supplyAsync(() -> r.run(model.spec(), target, from, this::askHostKey, c, pump::offer),
-                model.services.executor().pool());
-        run.whenComplete((res, t) -> Platform.runLater(() -> finish(res, t)));
+        var spec = model.spec();
+        run = model.services().executor().run(() -> r.run(spec, target, from, this::askHostKey, c, pump::offer),
+                res -> finish(res, null), t -> finish(null, t));
     }
 
     /** Called on a worker thread when the instance printed no host keys: asks on the FX thread and waits. */
     private boolean askHostKey(String fingerprint) {
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        return model.services().executor().ask(() -> {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.initOwner(window.stage());
             a.setTitle("Confirm the host key");
@@ -163,9 +164,8 @@ public final class BuildPage implements Page {
             ButtonType trust = new ButtonType("Trust this key", ButtonBar.ButtonData.OK_DONE);
             ButtonType no = new ButtonType("Do not connect", ButtonBar.ButtonData.CANCEL_CLOSE);
             a.getButtonTypes().setAll(no, trust);
-            answer.complete(a.showAndWait().orElse(no) == trust);
+            return a.showAndWait().orElse(no) == trust;
         });
-        return answer.join();
     }
 
     private void apply(List<Event> batch) {
@@ -202,7 +202,7 @@ public final class BuildPage implements Page {
         nextStep = r.nextStep();
         switch (r.outcome()) {
             case DONE -> {
-                model.proof.set(r.proof());
+                model.proof(r.proof());
                 status.setText("Done: the image was pushed with the role's temporary credentials.");
                 done.set(true);
             }
@@ -224,12 +224,12 @@ public final class BuildPage implements Page {
     public void stop() {
         BuildAndPush r = remote;
         Cancel c = cancelToken;
-        CompletableFuture<BuildAndPush.Result> f = run;
+        TaskExecutor.Running f = run;
         if (r != null && c != null) {
             r.cancel(c);
         }
         if (f != null) {
-            f.join();
+            f.await();
         }
     }
 

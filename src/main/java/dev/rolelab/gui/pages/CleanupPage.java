@@ -4,6 +4,7 @@ import dev.rolelab.gui.Page;
 import dev.rolelab.gui.WizardModel;
 import dev.rolelab.gui.WizardWindow;
 import dev.rolelab.gui.util.EventPump;
+import dev.rolelab.gui.util.TaskExecutor;
 import dev.rolelab.gui.util.Forms;
 import dev.rolelab.lab.Ledger;
 import dev.rolelab.lab.LedgerEntry;
@@ -14,8 +15,6 @@ import dev.rolelab.run.Teardown;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -28,6 +27,8 @@ import javafx.scene.layout.VBox;
 /** Everything the lab created and its deletion state; one button removes it all, in dependency order. */
 public final class CleanupPage implements Page {
 
+    public static final String TITLE = "Clean up";
+
     private final WizardModel model;
     private final Map<ResourceKind, StepRow> rows = new EnumMap<>(ResourceKind.class);
     private final VBox list = new VBox(6);
@@ -38,7 +39,7 @@ public final class CleanupPage implements Page {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final EventPump<Event> pump = new EventPump<>(this::apply);
     private final VBox view;
-    private volatile CompletableFuture<Teardown.Result> run;
+    private volatile TaskExecutor.Running run;
 
     public CleanupPage(WizardModel model, WizardWindow window) {
         this.model = model;
@@ -59,7 +60,7 @@ public final class CleanupPage implements Page {
 
     @Override
     public String title() {
-        return "Clean up";
+        return TITLE;
     }
 
     @Override
@@ -84,7 +85,7 @@ public final class CleanupPage implements Page {
 
     @Override
     public void onEnter() {
-        Ledger ledger = model.ledger.get();
+        Ledger ledger = model.ledgerProperty().get();
         list.getChildren().clear();
         rows.clear();
         if (ledger == null) {
@@ -112,27 +113,30 @@ public final class CleanupPage implements Page {
     }
 
     private void start() {
-        Ledger ledger = model.ledger.get();
+        Ledger ledger = model.ledgerProperty().get();
         running.set(true);
         status.setText("Removing…");
         pump.start();
         boolean key = deleteKey.isSelected();
-        run = CompletableFuture.supplyAsync(() -> new Teardown(model.cloud(), model.services.executor().pool())
-                .run(ledger, new Teardown.Options(key), pump::offer), model.services.executor().pool());
-        run.whenComplete((r, t) -> Platform.runLater(() -> {
-            pump.stop();
-            running.set(false);
-            if (t != null || !r.clean()) {
-                status.getStyleClass().add("field-error");
-                status.setText("Not everything could be removed: " + (t != null ? t.getMessage() : String.join("; ", r.failures()))
-                        + ". Press the button again once the cause is fixed; the ledger still lists what is left.");
-                return;
-            }
-            status.getStyleClass().removeAll("field-error");
-            status.setText("Everything is removed: nothing of lab " + ledger.labId() + " is left" + (model.practice.get() ? " in the simulated account." : " in your account."));
-            remove.setVisible(false);
-            keep.setText("");
-        }));
+        WizardModel.CloudChoice choice = model.cloudChoice();
+        TaskExecutor executor = model.services().executor();
+        run = executor.run(() -> new Teardown(model.cloud(choice), executor.workers())
+                .run(ledger, new Teardown.Options(key), pump::offer), r -> finished(ledger, r, null), t -> finished(ledger, null, t));
+    }
+
+    private void finished(Ledger ledger, Teardown.Result r, Throwable t) {
+        pump.stop();
+        running.set(false);
+        if (t != null || !r.clean()) {
+            status.getStyleClass().add("field-error");
+            status.setText("Not everything could be removed: " + (t != null ? t.getMessage() : String.join("; ", r.failures()))
+                    + ". Press the button again once the cause is fixed; the ledger still lists what is left.");
+            return;
+        }
+        status.getStyleClass().removeAll("field-error");
+        status.setText("Everything is removed: nothing of lab " + ledger.labId() + " is left" + (model.practice() ? " in the simulated account." : " in your account."));
+        remove.setVisible(false);
+        keep.setText("");
     }
 
     private void apply(List<Event> batch) {
@@ -153,9 +157,9 @@ public final class CleanupPage implements Page {
 
     @Override
     public void stop() {
-        CompletableFuture<Teardown.Result> f = run;
+        TaskExecutor.Running f = run;
         if (f != null) {
-            f.join();
+            f.await();
         }
     }
 }

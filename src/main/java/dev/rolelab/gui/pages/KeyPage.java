@@ -26,6 +26,8 @@ import javafx.stage.FileChooser;
 /** The SSH key: generated here (the private half never leaves this computer), created by AWS, or yours. */
 public final class KeyPage implements Page {
 
+    public static final String TITLE = "Key pair";
+
     private final WizardModel model;
     private final RadioButton generate = new RadioButton("Generate an ed25519 key on this computer (recommended)");
     private final RadioButton aws = new RadioButton("Let AWS create the key pair and download its private key");
@@ -65,25 +67,25 @@ public final class KeyPage implements Page {
         fileBox = fileField.box();
         view = Forms.page(Forms.heading("SSH key pair"),
                 Forms.lead("You log in to the instance with a key pair. AWS keeps the public half; the private half stays with you."),
-                new VBox(8, generate, Forms.note("The private key is written to " + model.services.keysFolder()
+                new VBox(8, generate, Forms.note("The private key is written to " + model.services().keysFolder()
                         + " readable only by you (0600); only the public half is imported into AWS."), aws, existing),
                 nameField.box(), fileBox);
         g.selectedToggleProperty().addListener((o, a, b) -> {
-            model.keyMode.set(b == existing ? KeyChoice.Mode.EXISTING : b == aws ? KeyChoice.Mode.AWS : KeyChoice.Mode.GENERATE);
+            model.keyModeProperty().set(b == existing ? KeyChoice.Mode.EXISTING : b == aws ? KeyChoice.Mode.AWS : KeyChoice.Mode.GENERATE);
             validate();
         });
         name.textProperty().addListener((o, a, b) -> {
-            model.keyName.set(b);
+            model.keyNameProperty().set(b);
             validate();
         });
         file.textProperty().addListener((o, a, b) -> {
-            model.existingKeyFile.set(b);
+            model.existingKeyFileProperty().set(b);
             validate();
         });
     }
 
     private void validate() {
-        boolean isExisting = model.keyMode.get() == KeyChoice.Mode.EXISTING;
+        boolean isExisting = model.keyModeProperty().get() == KeyChoice.Mode.EXISTING;
         fileBox.setVisible(isExisting);
         fileBox.setManaged(isExisting);
         Optional<Problem> p = LabRules.keyPair(name.getText().trim());
@@ -99,7 +101,7 @@ public final class KeyPage implements Page {
 
     @Override
     public String title() {
-        return "Key pair";
+        return TITLE;
     }
 
     @Override
@@ -114,13 +116,13 @@ public final class KeyPage implements Page {
 
     @Override
     public void onEnter() {
-        switch (model.keyMode.get()) {
+        switch (model.keyModeProperty().get()) {
             case AWS -> aws.setSelected(true);
             case EXISTING -> existing.setSelected(true);
             default -> generate.setSelected(true);
         }
-        name.setText(model.keyName.get());
-        file.setText(model.existingKeyFile.get());
+        name.setText(model.keyNameProperty().get());
+        file.setText(model.existingKeyFileProperty().get());
         validate();
     }
 }

@@ -31,6 +31,8 @@ import javafx.util.Duration;
  */
 public final class NamesPage implements Page {
 
+    public static final String TITLE = "Names";
+
     private record Row(String label, String field, StringProperty value, Function<String, Optional<Problem>> rule, ResourceKind kind,
                        TextField input, Forms.Field box, Hyperlink use, PauseTransition debounce) { }
 
@@ -45,15 +47,15 @@ public final class NamesPage implements Page {
 
     public NamesPage(WizardModel model) {
         this.model = model;
-        add("ECR repository", "repository", model.names.get(ResourceKind.REPOSITORY), LabRules::repository, ResourceKind.REPOSITORY);
-        add("IAM permissions policy", "policy", model.names.get(ResourceKind.POLICY), n -> LabRules.iamName("policy", n, 128), ResourceKind.POLICY);
-        add("IAM role", "role", model.names.get(ResourceKind.ROLE), n -> LabRules.iamName("role", n, 64), ResourceKind.ROLE);
-        add("Instance profile", "instance-profile", model.names.get(ResourceKind.INSTANCE_PROFILE),
+        add("ECR repository", "repository", model.nameProperty(ResourceKind.REPOSITORY), LabRules::repository, ResourceKind.REPOSITORY);
+        add("IAM permissions policy", "policy", model.nameProperty(ResourceKind.POLICY), n -> LabRules.iamName("policy", n, 128), ResourceKind.POLICY);
+        add("IAM role", "role", model.nameProperty(ResourceKind.ROLE), n -> LabRules.iamName("role", n, 64), ResourceKind.ROLE);
+        add("Instance profile", "instance-profile", model.nameProperty(ResourceKind.INSTANCE_PROFILE),
                 n -> LabRules.iamName("instance-profile", n, 128), ResourceKind.INSTANCE_PROFILE);
-        add("Security group", "security-group", model.names.get(ResourceKind.SECURITY_GROUP), LabRules::securityGroup, ResourceKind.SECURITY_GROUP);
-        add("Instance name", "instance-name", model.names.get(ResourceKind.INSTANCE), LabRules::instanceName, null);
-        add("Image name", "image", model.image, LabRules::image, null);
-        add("Image tag", "tag", model.tag, LabRules::tag, null);
+        add("Security group", "security-group", model.nameProperty(ResourceKind.SECURITY_GROUP), LabRules::securityGroup, ResourceKind.SECURITY_GROUP);
+        add("Instance name", "instance-name", model.nameProperty(ResourceKind.INSTANCE), LabRules::instanceName, null);
+        add("Image name", "image", model.imageProperty(), LabRules::image, null);
+        add("Image tag", "tag", model.tagProperty(), LabRules::tag, null);
         GridPane grid = new GridPane();
         grid.setHgap(24);
         grid.setVgap(10);
@@ -108,7 +110,8 @@ public final class NamesPage implements Page {
             pending.set(Math.max(0, pending.get() - 1)); // the rule already speaks for this value
             return;
         }
-        model.services.executor().run(() -> new Preflight(model.cloud(), Runnable::run).clash(row.kind(), name), clash -> {
+        WizardModel.CloudChoice choice = model.cloudChoice();
+        model.services().executor().run(() -> new Preflight(model.cloud(choice), Runnable::run).clash(row.kind(), name), clash -> {
             pending.set(Math.max(0, pending.get() - 1));
             if (generation.get(row.kind()) != mine) {
                 return;
@@ -136,7 +139,7 @@ public final class NamesPage implements Page {
 
     @Override
     public String title() {
-        return "Names";
+        return TITLE;
     }
 
     @Override

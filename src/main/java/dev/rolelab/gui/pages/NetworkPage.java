@@ -30,6 +30,8 @@ import javafx.util.Duration;
 /** Who may SSH in (your IP as /32), which instance type, and where it goes (the default VPC, or a subnet). */
 public final class NetworkPage implements Page {
 
+    public static final String TITLE = "Network";
+
     private final WizardModel model;
     private final BooleanBinding valid;
     private final TextField cidr = new TextField();
@@ -78,20 +80,20 @@ public final class NetworkPage implements Page {
                 cidrField.box(), openOk, typeField.box(), Forms.field("Network", vpc, null).box(), noVpc);
 
         cidr.textProperty().addListener((o, a, b) -> {
-            model.cidr.set(b);
+            model.cidrProperty().set(b);
             validateCidr();
         });
         openOk.selectedProperty().addListener((o, a, b) -> {
-            model.cidrOpenConfirmed.set(b);
+            model.cidrOpenConfirmedProperty().set(b);
             validateCidr();
         });
         type.valueProperty().addListener((o, a, b) -> {
-            model.instanceType.set(b == null ? "" : b.trim());
+            model.instanceTypeProperty().set(b == null ? "" : b.trim());
             validateType();
             recheck.playFromStart();
         });
         subnet.textProperty().addListener((o, a, b) -> {
-            model.subnet.set(b);
+            model.subnetProperty().set(b);
             if (!b.isBlank()) {
                 recheck.playFromStart();
             }
@@ -102,7 +104,7 @@ public final class NetworkPage implements Page {
 
     @Override
     public String title() {
-        return "Network";
+        return TITLE;
     }
 
     @Override
@@ -117,17 +119,18 @@ public final class NetworkPage implements Page {
 
     @Override
     public void onEnter() {
-        type.setValue(model.instanceType.get());
-        subnet.setText(model.subnet.get());
-        if (model.cidr.get().isBlank()) {
+        type.setValue(model.instanceTypeProperty().get());
+        subnet.setText(model.subnetProperty().get());
+        if (model.cidrProperty().get().isBlank()) {
             cidrField.showText("Detecting your public IP…", false);
-            model.services.executor().run(() -> model.cloud().publicIp(), ip -> {
+            WizardModel.CloudChoice choice = model.cloudChoice();
+            model.services().executor().run(() -> model.cloud(choice).publicIp(), ip -> {
                 if (cidr.getText().isBlank()) {
                     cidr.setText(ip + "/32");
                 }
             }, t -> cidrField.showText((t instanceof CloudException c ? c.getMessage() + ". " + c.hint() : t.getMessage()), true));
         } else {
-            cidr.setText(model.cidr.get());
+            cidr.setText(model.cidrProperty().get());
             validateCidr();
         }
         checkNetwork();
@@ -144,7 +147,7 @@ public final class NetworkPage implements Page {
     }
 
     private void validateType() {
-        String t = model.instanceType.get();
+        String t = model.instanceTypeProperty().get();
         Optional<Problem> p = LabRules.instanceType(t);
         typeField.show(p.map(List::of).orElse(List.of()));
         typeOk.set(p.map(x -> !x.isError()).orElse(true));
@@ -157,9 +160,10 @@ public final class NetworkPage implements Page {
         if (!typeOk.get()) {
             return;
         }
-        String t = model.instanceType.get();
-        String chosen = model.subnet.get().isBlank() ? null : model.subnet.get().trim();
-        String key = model.cloud() + "|" + t + "|" + chosen;
+        String t = model.instanceTypeProperty().get();
+        String chosen = model.subnetProperty().get().isBlank() ? null : model.subnetProperty().get().trim();
+        WizardModel.CloudChoice choice = model.cloudChoice();
+        String key = choice + "|" + t + "|" + chosen;
         if (key.equals(checking)) {
             return; // already answered, or on its way
         }
@@ -168,7 +172,7 @@ public final class NetworkPage implements Page {
         networkOk.set(false);
         vpc.getStyleClass().removeAll("field-error");
         vpc.setText("Looking for the default VPC…");
-        model.services.executor().run(() -> model.cloud().network(t, chosen), (Network n) -> {
+        model.services().executor().run(() -> model.cloud(choice).network(t, chosen), (Network n) -> {
             if (mine != lookup) {
                 return;
             }
@@ -193,7 +197,8 @@ public final class NetworkPage implements Page {
     private void createDefaultVpc() {
         createVpc.setDisable(true);
         vpc.setText("Creating the default VPC (it stays afterwards: it belongs to the account, not to the lab)…");
-        model.services.executor().run(() -> model.cloud().createDefaultVpc(), id -> {
+        WizardModel.CloudChoice choice = model.cloudChoice();
+        model.services().executor().run(() -> model.cloud(choice).createDefaultVpc(), id -> {
             createVpc.setDisable(false);
             checking = null;
             checkNetwork();

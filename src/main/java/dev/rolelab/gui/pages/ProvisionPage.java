@@ -3,6 +3,7 @@ package dev.rolelab.gui.pages;
 import dev.rolelab.gui.Page;
 import dev.rolelab.gui.WizardModel;
 import dev.rolelab.gui.WizardWindow;
+import dev.rolelab.gui.util.TaskExecutor;
 import dev.rolelab.gui.util.EventPump;
 import dev.rolelab.gui.util.Forms;
 import dev.rolelab.lab.LabSpec;
@@ -16,7 +17,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -35,6 +35,8 @@ import javafx.scene.layout.VBox;
 /** Creates the lab: a row per step with its state, elapsed time and AWS CLI equivalent; Cancel asks, then rolls back. */
 public final class ProvisionPage implements Page {
 
+    public static final String TITLE = "Provision";
+
     private final WizardModel model;
     private final WizardWindow window;
     private final Map<Step, StepRow> rows = new EnumMap<>(Step.class);
@@ -51,7 +53,7 @@ public final class ProvisionPage implements Page {
     private final EventPump<Event> pump = new EventPump<>(this::apply, () -> rows.values().forEach(StepRow::tick));
     private final VBox view;
     private volatile Cancel cancelToken;
-    private volatile CompletableFuture<Provisioner.Result> run;
+    private volatile TaskExecutor.Running run;
     private long started;
 
     public ProvisionPage(WizardModel model, WizardWindow window) {
@@ -84,7 +86,7 @@ public final class ProvisionPage implements Page {
 
     @Override
     public String title() {
-        return "Provision";
+        return TITLE;
     }
 
     @Override
@@ -104,20 +106,20 @@ public final class ProvisionPage implements Page {
 
     @Override
     public boolean canGoBack() {
-        return model.provisioned.get() == null && !running.get();
+        return model.provisionedProperty().get() == null && !running.get();
     }
 
     @Override
     public void onEnter() {
-        if (model.provisioned.get() == null && !running.get()) {
+        if (model.provisionedProperty().get() == null && !running.get()) {
             start();
         }
     }
 
     private void start() {
         LabSpec spec = model.spec();
-        Ledger ledger = model.services.ledgers().create(spec, model.profile.get(), null, model.practice.get());
-        model.ledger.set(ledger);
+        Ledger ledger = model.services().ledgers().create(spec, model.profileProperty().get(), null, model.practice());
+        model.ledger(ledger);
         rows.forEach((s, r) -> {
             r.set(StepRow.State.WAITING, "");
             r.extra(CliEquivalents.of(s, spec, ledger.labId()), showCli.isSelected());
@@ -127,16 +129,17 @@ public final class ProvisionPage implements Page {
         again.setVisible(false);
         again.setManaged(false);
         status.getStyleClass().removeAll("field-error");
-        status.setText("Lab " + ledger.labId() + " — its ledger is " + model.services.ledgers().folder().resolve(ledger.labId() + ".json"));
+        status.setText("Lab " + ledger.labId() + " — its ledger is " + model.services().ledgers().folder().resolve(ledger.labId() + ".json"));
         progress.setProgress(0);
         running.set(true);
         started = System.nanoTime();
         Cancel c = new Cancel();
         cancelToken = c;
         pump.start();
-        Provisioner p = new Provisioner(model.cloud(), model.services.keysFolder(), model.services.executor().pool());
-        run = CompletableFuture.supplyAsync(() -> p.provision(ledger, c, pump::offer, true), model.services.executor().pool());
-        run.whenComplete((r, t) -> javafx.application.Platform.runLater(() -> finish(r, t)));
+        WizardModel.CloudChoice choice = model.cloudChoice();
+        TaskExecutor executor = model.services().executor();
+        run = executor.run(() -> new Provisioner(model.cloud(choice), model.services().keysFolder(), executor.workers())
+                .provision(ledger, c, pump::offer, true), r -> finish(r, null), t -> finish(null, t));
     }
 
     private void apply(List<Event> batch) {
@@ -172,7 +175,7 @@ public final class ProvisionPage implements Page {
     private void finish(Provisioner.Result r, Throwable t) {
         pump.stop();
         if (t == null && r.outcome() == Provisioner.Outcome.READY) {
-            model.provisioned.set(r.lab()); // before running turns false: Back is decided then
+            model.provisioned(r.lab()); // before running turns false: Back is decided then
         }
         running.set(false);
         double secs = (System.nanoTime() - started) / 1e9;
@@ -193,7 +196,7 @@ public final class ProvisionPage implements Page {
     }
 
     private void showCommands(boolean show) {
-        rows.forEach((s, r) -> r.extra(model.ledger.get() == null ? "" : CliEquivalents.of(s, model.spec(), model.ledger.get().labId()), show));
+        rows.forEach((s, r) -> r.extra(model.ledgerProperty().get() == null ? "" : CliEquivalents.of(s, model.spec(), model.ledgerProperty().get().labId()), show));
     }
 
     private void confirmCancel() {
@@ -222,10 +225,10 @@ public final class ProvisionPage implements Page {
     @Override
     public void stop() {
         Cancel c = cancelToken;
-        CompletableFuture<Provisioner.Result> f = run;
+        TaskExecutor.Running f = run;
         if (c != null && f != null) {
             c.request();
-            f.join();
+            f.await();
         }
     }
 }
