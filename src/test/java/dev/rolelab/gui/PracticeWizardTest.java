@@ -186,4 +186,35 @@ class PracticeWizardTest {
         w.next(5);
         assertTrue(w.text("#verdict").startsWith("Least privilege holds"));
     }
+
+    @Test
+    void aFailedStepShowsItsReasonAndTheRollbackListsEveryResourceItRemoves(FxRobot robot) throws Exception {
+        WizardRobot w = new WizardRobot(robot, window);
+        toReview(w);
+        // someone takes the key pair's name after it was checked
+        robot.interact(() -> {
+            PracticeCloud cloud = (PracticeCloud) window.model().cloud();
+            synchronized (cloud) {
+                PracticeAccount.Key k = new PracticeAccount.Key();
+                k.id = "key-0abc";
+                k.name = window.model().keyNameProperty().get();
+                cloud.account().keys.put(k.name, k);
+            }
+        });
+        w.next(10);
+        w.waitUntil("the run to end", 30, () -> !window.page().busy().get());
+        String keyRow = robot.lookup("#row-KEY_PAIR").query().getAccessibleText();
+        assertTrue(keyRow.contains("failed"), keyRow);
+        assertTrue(keyRow.contains("already"), "the reason is shown: " + keyRow);
+        for (String undo : new String[] {"REPOSITORY", "POLICY", "ROLE", "INSTANCE_PROFILE", "SECURITY_GROUP"}) {
+            assertTrue(w.exists("#row-undo-" + undo), "the rollback lists " + undo);
+            String row = robot.lookup("#row-undo-" + undo).query().getAccessibleText();
+            assertTrue(row.contains("done"), row);
+        }
+        String repositoryRow = robot.lookup("#row-REPOSITORY").query().getAccessibleText();
+        assertFalse(repositoryRow.contains("deleted"), "the create row keeps saying it was created: " + repositoryRow);
+        assertTrue(w.text("#rolling-back").startsWith("Rolled back"), w.text("#rolling-back"));
+        assertTrue(w.text("#provision-status").contains("Create the key pair failed") || w.text("#provision-status").contains("key pair"),
+                w.text("#provision-status"));
+    }
 }

@@ -175,7 +175,7 @@ public final class BuildPage implements Page {
                 lines.add("stderr".equals(e.title()) ? TerminalView.Line.err(e.message()) : TerminalView.Line.out(e.message()));
                 continue;
             }
-            StepRow r = rows.get(e.subject());
+            StepRow r = e.about() instanceof Event.Subject.Remote remoteStep ? rows.get(remoteStep.id()) : null;
             if (e.type() == Event.Type.STARTED && e.message().startsWith("$ ")) {
                 lines.add(TerminalView.Line.command(e.message()));
             } else if (e.type() == Event.Type.INFO || e.type() == Event.Type.FAILED) {

@@ -141,17 +141,9 @@ public final class CleanupPage implements Page {
 
     private void apply(List<Event> batch) {
         for (Event e : batch) {
-            ResourceKind k;
-            try {
-                k = ResourceKind.valueOf(e.subject());
-            } catch (IllegalArgumentException notAResource) {
-                continue;
+            if (e.about() instanceof Event.Subject.Resource res && rows.containsKey(res.kind())) {
+                rows.get(res.kind()).show(e);
             }
-            StepRow r = rows.get(k);
-            if (r == null) {
-                continue;
-            }
-            r.show(e);
         }
     }
 

@@ -16,7 +16,7 @@ final class StepRow extends VBox {
 
     enum State {
         WAITING("mdi2c-clock-outline", "waiting"), RUNNING(null, "in progress"), RETRYING(null, "retrying"),
-        DONE("mdi2c-check-circle", "done"), FAILED("mdi2a-alert-circle", "failed"), SKIPPED("mdi2m-minus-circle-outline", "not run");
+        DONE("mdi2c-check-circle", "done"), FAILED("mdi2c-close-circle", "failed"), SKIPPED("mdi2m-minus-circle-outline", "not run");
 
         final String icon;
         final String word;
