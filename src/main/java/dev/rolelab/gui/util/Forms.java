@@ -2,6 +2,7 @@ package dev.rolelab.gui.util;
 
 import dev.rolelab.lab.Problem;
 import java.util.List;
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
@@ -38,6 +39,25 @@ public final class Forms {
         public void showText(String text, boolean error) {
             show(text == null ? List.of() : List.of(error ? Problem.error("", text) : Problem.warning("", text)));
         }
+    }
+
+    /**
+     * Shows a view-model's message for a field under it: the worst problem, styled as error or warning. The line
+     * keeps its place when empty, so the page does not jump as messages come and go.
+     */
+    public static void bindMessage(Label message, ObservableValue<Problem> problem) {
+        message.setWrapText(true);
+        message.setMnemonicParsing(false);
+        Runnable show = () -> {
+            Problem p = problem.getValue();
+            message.getStyleClass().removeAll("field-error", "field-warning");
+            message.setText(p == null ? "" : p.message());
+            if (p != null) {
+                message.getStyleClass().add(p.isError() ? "field-error" : "field-warning");
+            }
+        };
+        problem.addListener((o, a, b) -> show.run());
+        show.run();
     }
 
     public static Field field(String label, Node control, String help) {
