@@ -70,6 +70,8 @@ public final class BuildAndPush {
     private final Hosts hosts;
     private final Waits waits;
     private volatile Host current;
+    /** What the steps read on the instance; kept across runs, so a retry after the credentials step still has them. */
+    private final Facts facts = new Facts();
 
     public BuildAndPush(Cloud cloud, Hosts hosts, Waits waits) {
         this.cloud = cloud;
@@ -93,9 +95,9 @@ public final class BuildAndPush {
      */
     public Result run(LabSpec spec, Target target, int fromStep, Predicate<String> askFingerprint, Cancel cancel, Events events) {
         List<RemoteStep> steps = RemoteSteps.forLab(spec, target.account());
-        Facts facts = new Facts();
         int at = fromStep;
         Host host = null;
+        boolean connected = false;
         try {
             HostKeyTrust trust = new HostKeyTrust(vouchedKeys(target, cancel, events), askFingerprint);
             events.emit(Event.remote(Event.Type.STARTED, "ssh", "Connect over SSH", "ec2-user@" + target.address()));
@@ -104,6 +106,7 @@ public final class BuildAndPush {
             Hosts.Target login = new Hosts.Target(target.address(), target.sshPort(), "ec2-user", target.privateKey(), trust);
             host = open(login);
             events.emit(Event.remote(Event.Type.DONE, "ssh", "Connect over SSH", "connected as ec2-user, host key verified"));
+            connected = true;
             for (; at < steps.size(); at++) {
                 if (cancel.requested()) {
                     return new Result(Outcome.CANCELLED, "cancelled", null, at, null);
@@ -123,9 +126,16 @@ public final class BuildAndPush {
             if (e.kind() == HostException.Kind.CANCELLED || cancel.requested()) {
                 return new Result(Outcome.CANCELLED, "cancelled", null, at, null);
             }
-            String where = at < steps.size() ? " during \"" + steps.get(at).title() + "\"" : "";
-            events.emit(Event.remote(Event.Type.FAILED, at < steps.size() ? steps.get(at).id() : "ssh", "SSH", e.getMessage()));
+            // before the first remote step, the failure is the connection's (its row, not "Install Docker")
+            boolean onStep = connected && at < steps.size();
+            String where = onStep ? " during \"" + steps.get(at).title() + "\"" : "";
+            events.emit(Event.remote(Event.Type.FAILED, onStep ? steps.get(at).id() : "ssh",
+                    onStep ? steps.get(at).title() : "Connect over SSH", e.getMessage()));
             return new Result(Outcome.HOST_FAILED, e.getMessage() + where, null, at, null);
+        } catch (CloudException e) {
+            // GetConsoleOutput refused: the host-keys row says why, and the run ends with the same sentence
+            events.emit(Event.remote(Event.Type.FAILED, "host-keys", "Read the instance's host keys from its console", e.describe()));
+            return new Result(Outcome.HOST_FAILED, e.describe(), null, at, null);
         } finally {
             if (host != null) {
                 host.close();

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rolelab.host.Host;
+import dev.rolelab.host.HostException;
+import dev.rolelab.host.Hosts;
 import dev.rolelab.lab.Json;
 import dev.rolelab.practice.PracticeAccount;
 import dev.rolelab.practice.PracticeCloud;
@@ -33,7 +36,7 @@ class PracticeWizardTest {
 
     WizardWindow window;
     Services services;
-    PracticeHosts sharedHosts;
+    Hosts sharedHosts;
     volatile PracticeCloud.Timing timing = PracticeCloud.Timing.INSTANT;
 
     @Start
@@ -216,5 +219,66 @@ class PracticeWizardTest {
         assertTrue(w.text("#rolling-back").startsWith("Rolled back"), w.text("#rolling-back"));
         assertTrue(w.text("#provision-status").contains("Create the key pair failed") || w.text("#provision-status").contains("key pair"),
                 w.text("#provision-status"));
+    }
+
+    private void toBuild(WizardRobot w) {
+        toReview(w);
+        w.next(10);
+        w.waitUntil("provisioning to finish", 30, w::nextEnabled);
+    }
+
+    @Test
+    void aRefusedConsoleIsReportedOnItsRowInTheEnginesWordsNotAsAClassName(FxRobot robot) {
+        WizardRobot w = new WizardRobot(robot, window);
+        toBuild(w);
+        robot.interact(() -> ((PracticeCloud) window.model().cloud()).failCall(1, "UnauthorizedOperation",
+                "You are not authorized to perform this operation."));
+        w.next(5);
+        w.waitUntil("the build to stop", 30, () -> ((Button) w.find("#build-retry")).isVisible());
+        String row = robot.lookup("#row-host-keys").query().getAccessibleText();
+        assertTrue(row.contains("failed"), row);
+        assertFalse(w.text("#build-status").contains("Exception"), w.text("#build-status"));
+        assertTrue(w.text("#build-status").contains("UnauthorizedOperation"), w.text("#build-status"));
+    }
+
+    @Test
+    void anSshFailureBeforeTheFirstStepIsReportedOnConnectNotOnInstallDocker(FxRobot robot) {
+        WizardRobot w = new WizardRobot(robot, window);
+        toBuild(w);
+        PracticeHosts practice = new PracticeHosts((PracticeCloud) window.model().cloud(), Duration.ZERO);
+        sharedHosts = new Hosts() {
+            @Override
+            public void awaitSsh(String address, int port, Duration deadline, java.util.function.Consumer<String> progress,
+                                 java.util.function.BooleanSupplier cancelled) {
+                throw new HostException(HostException.Kind.UNREACHABLE, "SSH to " + address + " did not answer", null);
+            }
+
+            @Override
+            public Host open(Target target) {
+                return practice.open(target);
+            }
+        };
+        w.next(5);
+        w.waitUntil("the build to stop", 30, () -> ((Button) w.find("#build-retry")).isVisible());
+        String ssh = robot.lookup("#row-ssh").query().getAccessibleText();
+        assertTrue(ssh.contains("failed") && ssh.contains("did not answer"), ssh);
+        String docker = robot.lookup("#row-install-docker").query().getAccessibleText();
+        assertTrue(docker.contains("waiting"), docker);
+    }
+
+    @Test
+    void aRetryAfterTheCredentialsStepStillShowsTheirKeyAndExpiry(FxRobot robot) {
+        WizardRobot w = new WizardRobot(robot, window);
+        toBuild(w);
+        sharedHosts = new PracticeHosts((PracticeCloud) window.model().cloud(), Duration.ZERO).failOnce("aws sts get-caller-identity", 1);
+        w.next(5);
+        w.waitUntil("the last step to fail", 30, () -> ((Button) w.find("#build-retry")).isVisible());
+        w.click("#build-retry");
+        w.waitUntil("the retry to succeed", 30, w::nextEnabled);
+        w.next(5);
+        java.util.List<String> shown = robot.lookup("#credentials .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith("ASIA")), shown.toString());
+        assertTrue(shown.stream().noneMatch(t -> t.startsWith("null")), shown.toString());
     }
 }

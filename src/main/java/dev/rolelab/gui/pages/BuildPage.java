@@ -6,9 +6,14 @@ import dev.rolelab.gui.WizardModel;
 import dev.rolelab.gui.WizardWindow;
 import dev.rolelab.gui.util.TaskExecutor;
 import dev.rolelab.gui.util.EventPump;
+import dev.rolelab.gui.util.Dialogs;
 import dev.rolelab.gui.util.Forms;
+import dev.rolelab.gui.util.Messages;
 import dev.rolelab.host.RemoteStep;
 import dev.rolelab.host.RemoteSteps;
+import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.LedgerEntry;
+import dev.rolelab.lab.ResourceKind;
 import dev.rolelab.run.BuildAndPush;
 import dev.rolelab.run.Cancel;
 import dev.rolelab.run.Event;
@@ -138,18 +143,37 @@ public final class BuildPage implements Page {
         status.getStyleClass().removeAll("field-error");
         status.setText("Working on " + p.instanceId() + " at " + p.publicIp() + "…");
         running.set(true);
+        String roleArn = roleArn(p);
+        if (roleArn == null) {
+            running.set(false);
+            status.getStyleClass().add("field-error");
+            status.setText("The lab's ledger records no role ARN, so the role cannot be proved. Clean up this lab and create it again.");
+            return;
+        }
         Cancel c = new Cancel();
         cancelToken = c;
-        var cloud = model.cloud();
-        BuildAndPush r = new BuildAndPush(cloud, model.services().hosts().apply(cloud), model.services().waits().apply(cloud));
-        remote = r;
+        BuildAndPush r = remote;
+        if (r == null) { // one per lab: a retry keeps what earlier steps read on the instance
+            var cloud = model.cloud();
+            r = new BuildAndPush(cloud, model.services().hosts().apply(cloud), model.services().waits().apply(cloud));
+            remote = r;
+        }
         pump.start();
-        BuildAndPush.Target target = new BuildAndPush.Target(p.instanceId(), p.publicIp(), p.privateKey(), model.account(),
-                p.roleArn() != null ? p.roleArn() : "arn:aws:iam::" + model.account() + ":role/rolelab/" + model.spec().names().role());
+        BuildAndPush.Target target = new BuildAndPush.Target(p.instanceId(), p.publicIp(), p.privateKey(), model.account(), roleArn);
         int from = nextStep;
         var spec = model.spec();
-        run = model.services().executor().run(() -> r.run(spec, target, from, this::askHostKey, c, pump::offer),
+        BuildAndPush workflow = r;
+        run = model.services().executor().run(() -> workflow.run(spec, target, from, this::askHostKey, c, pump::offer),
                 res -> finish(res, null), t -> finish(null, t));
+    }
+
+    /** The role's ARN as AWS returned it when the lab was made (from the run, or the ledger of a resumed lab). */
+    private String roleArn(Provisioner.Provisioned p) {
+        if (p.roleArn() != null) {
+            return p.roleArn();
+        }
+        Ledger ledger = model.ledgerProperty().get();
+        return ledger == null ? null : ledger.get(ResourceKind.ROLE).map(LedgerEntry::id).filter(id -> id.startsWith("arn:")).orElse(null);
     }
 
     /** Called on a worker thread when the instance printed no host keys: asks on the FX thread and waits. */
@@ -164,6 +188,7 @@ public final class BuildPage implements Page {
             ButtonType trust = new ButtonType("Trust this key", ButtonBar.ButtonData.OK_DONE);
             ButtonType no = new ButtonType("Do not connect", ButtonBar.ButtonData.CANCEL_CLOSE);
             a.getButtonTypes().setAll(no, trust);
+            Dialogs.fitToText(a);
             return a.showAndWait().orElse(no) == trust;
         });
     }
@@ -194,7 +219,7 @@ public final class BuildPage implements Page {
         running.set(false);
         if (t != null) {
             status.getStyleClass().add("field-error");
-            status.setText(String.valueOf(t.getMessage()));
+            status.setText(Messages.of(t));
             retry.setVisible(true);
             retry.setManaged(true);
             return;
@@ -218,6 +243,11 @@ public final class BuildPage implements Page {
                 retry.setManaged(true);
             }
         }
+    }
+
+    @Override
+    public String whatClosingDoes() {
+        return "RoleLab will stop the command on the instance and close. The lab stays: the next start offers to resume or clean it up.";
     }
 
     @Override

@@ -148,6 +148,11 @@ public final class CleanupPage implements Page {
     }
 
     @Override
+    public String whatClosingDoes() {
+        return "RoleLab will finish removing the lab (stopping halfway would leave resources behind) and then close.";
+    }
+
+    @Override
     public void stop() {
         TaskExecutor.Running f = run;
         if (f != null) {
