@@ -100,11 +100,25 @@ class PracticeWizardTest {
         assertFalse(account().empty(), "the lab exists before clean-up");
         w.next(5);
         assertEquals("Clean up", window.currentTitle());
-        assertTrue(w.text("#cleanup-status").contains("to remove from lab"), w.text("#cleanup-status"));
+        assertTrue(w.text("#cleanup-status").contains("things to remove from lab-"), w.text("#cleanup-status"));
         w.click("#remove-everything");
         w.waitUntil("clean-up to finish", 30, () -> w.text("#cleanup-status").startsWith("Everything is removed"));
         assertTrue(account().empty(), "the practice cloud is empty");
+        w.next(5);
+        assertEquals("What you learned", window.currentTitle());
+        java.util.List<String> learned = robot.lookup(".concept .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+        for (String concept : new String[] {"Trusted entity", "Trust policy", "Permissions policy", "Instance profile",
+                "Temporary credentials and their expiry"}) {
+            assertTrue(learned.contains(concept), concept + " in " + learned);
+        }
+        assertTrue(learned.stream().anyMatch(t -> t.startsWith("This run: On the instance, key ASIA")), learned.toString());
         assertEquals("Finish", w.text("#next"));
+        for (String step : window.titles()) {
+            if (!step.equals("What you learned")) {
+                assertTrue(window.finished(step), step + " was done");
+            }
+        }
     }
 
     @Test
