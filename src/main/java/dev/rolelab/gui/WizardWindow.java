@@ -255,6 +255,7 @@ public final class WizardWindow {
                 l.setAccessibleText("Current step: " + name);
             } else if (finished.get(i)) {
                 l.getStyleClass().add("step-done");
+                l.setGraphic(Forms.icon("mdi2c-check"));
                 l.setAccessibleText("Done: " + name);
             } else {
                 l.setAccessibleText("Step " + (i + 1) + ": " + name);

@@ -295,4 +295,23 @@ class PracticeWizardTest {
         assertTrue(shown.stream().anyMatch(t -> t.startsWith("ASIA")), shown.toString());
         assertTrue(shown.stream().noneMatch(t -> t.startsWith("null")), shown.toString());
     }
+
+    @Test
+    void closingMeansWhatTheDialogSaidEvenIfTheRunFinishedWhileItWasOpen(FxRobot robot) throws Exception {
+        timing = new PracticeCloud.Timing(Duration.ofMillis(150), Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO, Duration.ofMillis(20));
+        WizardRobot w = new WizardRobot(robot, window);
+        toReview(w);
+        w.next(10);
+        w.waitUntil("the run to start", 10, () -> window.page().busy().get());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isPresent(), "closing while it runs asks");
+        w.waitUntil("the lab to become ready behind the dialog", 60, () -> window.model().provisionedProperty().get() != null);
+        assertFalse(account().empty(), "the lab exists now");
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn((Button) dialog.lookupButton(dialog.getButtonTypes().stream()
+                .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst().orElseThrow()));
+        w.waitUntil("the window to close", 60, () -> !window.stage().isShowing());
+        assertTrue(account().empty(), "\"remove what it created\" held: nothing is left");
+    }
 }
