@@ -140,4 +140,15 @@ class WizardWindowTest {
         open(robot, Pages.all());
         assertTrue(stage.getWidth() > 860 && stage.getHeight() > 600, stage.getWidth() + "x" + stage.getHeight());
     }
+
+    @Test
+    void eachPageOpensAtItsTop(FxRobot robot) {
+        WizardWindow w = open(robot, Pages.all());
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".page-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        robot.interact(() -> scroll.setVvalue(1));
+        robot.clickOn("#next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Account", w.currentTitle());
+        assertEquals(0, scroll.getVvalue(), 1e-9, "the scroll position is not carried over");
+    }
 }

@@ -172,6 +172,8 @@ public final class ReviewPage implements Page {
         Label cost = new Label("Cost while it exists: " + plan.hourlyCost() + ".");
         cost.setWrapText(true);
         cost.getStyleClass().add("note");
-        summary.getChildren().add(cost);
+        if (!model.practice()) { // the simulation costs nothing: no price to show
+            summary.getChildren().add(cost);
+        }
     }
 }

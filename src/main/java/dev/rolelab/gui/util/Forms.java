@@ -7,6 +7,7 @@ import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -134,6 +135,26 @@ public final class Forms {
             }
         };
         c.addEventHandler(MouseEvent.MOUSE_ENTERED, first);
+    }
+
+    /** Scrolls the nearest scroll pane so that {@code node} is in view (no-op when it already is). */
+    public static void scrollIntoView(Node node) {
+        Node p = node.getParent();
+        while (p != null && !(p instanceof ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof ScrollPane sp && sp.getContent() != null) {
+            double content = sp.getContent().getBoundsInLocal().getHeight();
+            double viewport = sp.getViewportBounds().getHeight();
+            if (content <= viewport) {
+                return;
+            }
+            var b = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double top = sp.getVvalue() * (content - viewport);
+            if (b.getMinY() < top || b.getMaxY() > top + viewport) {
+                sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 20) / (content - viewport))));
+            }
+        }
     }
 
     public static VBox page(Node... children) {
