@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The wizard's frame: the step list, the practice banner, the current page, and Back / Next.
@@ -148,6 +149,33 @@ public final class WizardWindow {
             stage.centerOnScreen();
         }
         stage.setMaximized(settings.maximized);
+        // some window managers open a window at its minimum size: once shown, it gets the size chosen for it
+        stage.setWidth(size[0]);
+        stage.setHeight(size[1]);
+        // openbox (and others) shrink a new window to its minimum just after it is shown: within the first second
+        // that is the window manager, not the user, so the chosen size is put back
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            long shownAt = System.nanoTime();
+            javafx.beans.InvalidationListener restore = new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    if (System.nanoTime() - shownAt > 1_000_000_000L) {
+                        stage.widthProperty().removeListener(this);
+                        stage.heightProperty().removeListener(this);
+                    } else if (!stage.isMaximized() && (stage.getWidth() < size[0] - 1 || stage.getHeight() < size[1] - 1)) {
+                        Platform.runLater(() -> {
+                            stage.setWidth(size[0]);
+                            stage.setHeight(size[1]);
+                            if (Double.isNaN(settings.x)) {
+                                stage.centerOnScreen();
+                            }
+                        });
+                    }
+                }
+            };
+            stage.widthProperty().addListener(restore);
+            stage.heightProperty().addListener(restore);
+        });
         stage.setOnCloseRequest(e -> {
             e.consume();
             requestClose();

@@ -91,6 +91,8 @@ class ScreenshotsTest {
         w.click("#remove-everything");
         w.waitUntil("removed", 30, () -> w.text("#cleanup-status").startsWith("Everything is removed"));
         shoot(robot, theme);
+        w.next(5);
+        shoot(robot, theme);
     }
 
     @Test

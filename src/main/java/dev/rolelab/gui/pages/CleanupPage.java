@@ -62,6 +62,7 @@ public final class CleanupPage implements Page {
         remove.setOnAction(e -> start());
         remove.disableProperty().bind(running);
         remove.defaultButtonProperty().bind(live.and(running.not()));
+        remove.managedProperty().bind(remove.visibleProperty());
         keepKey.setId("keep-key");
         keepKey.setMnemonicParsing(false);
         keepKey.disableProperty().bind(running.or(removedOnce));

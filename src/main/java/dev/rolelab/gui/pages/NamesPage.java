@@ -14,7 +14,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -68,12 +67,12 @@ public final class NamesPage implements Page {
         PauseTransition ask = new PauseTransition(Duration.millis(350));
         ask.setOnFinished(e -> name.checkAccount());
         name.valueProperty().addListener((o, a, b) -> ask.playFromStart());
-        // the offer's line is always there (empty or not): the grid does not move as answers come in
-        StackPane offer = new StackPane(use);
-        offer.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        offer.setMinHeight(26);
-        VBox box = new VBox(4, label, input, message, offer);
-        return box;
+        // the message and the offer share one line that is always there: the grid does not move as answers come in
+        VBox answer = new VBox(0, message, use);
+        answer.setMinHeight(22);
+        use.managedProperty().bind(use.visibleProperty());
+        use.setPadding(javafx.geometry.Insets.EMPTY);
+        return new VBox(4, label, input, answer);
     }
 
     @FXML

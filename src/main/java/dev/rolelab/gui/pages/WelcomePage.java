@@ -116,6 +116,7 @@ public final class WelcomePage implements Page {
     private static VBox box(String icon, String title, String subtitle, List<String> lines) {
         Label t = new Label(title);
         t.getStyleClass().add("card-title");
+        t.setWrapText(true); // a narrow window wraps "ECR repository" instead of cutting it
         Label s = new Label(subtitle);
         s.getStyleClass().add("note");
         VBox v = new VBox(4, new HBox(6, Forms.icon(icon), t), s);
@@ -138,6 +139,10 @@ public final class WelcomePage implements Page {
         c.setWrapText(true);
         c.getStyleClass().add("note");
         c.setMaxWidth(130);
+        // a one-word caption ("SSH") never breaks inside the word
+        if (!caption.contains(" ")) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         VBox v = new VBox(2, a, c);
         v.setAlignment(Pos.CENTER);
         return v;
