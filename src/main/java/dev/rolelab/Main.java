@@ -22,7 +22,13 @@ public final class Main {
         if (args.length == 0) {
             // JavaFX warns when it runs from the classpath; that is how RoleLab runs, so the warning is noise
             java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
-            javafx.application.Application.launch(dev.rolelab.gui.RoleLabApp.class);
+            try {
+                javafx.application.Application.launch(dev.rolelab.gui.RoleLabApp.class);
+            } catch (RuntimeException | LinkageError e) {
+                org.slf4j.LoggerFactory.getLogger(Main.class).error("the window could not open", e);
+                System.err.println(dev.rolelab.gui.WindowStartFailure.explain(e));
+                System.exit(1);
+            }
             return;
         }
         System.exit(RoleLabCommand.commandLine().execute(args));

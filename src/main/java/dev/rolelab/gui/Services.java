@@ -1,7 +1,7 @@
 package dev.rolelab.gui;
 
 import dev.rolelab.cloud.Cloud;
-import dev.rolelab.gui.util.UiExecutor;
+import dev.rolelab.gui.util.TaskExecutor;
 import dev.rolelab.host.Hosts;
 import dev.rolelab.lab.LedgerStore;
 import dev.rolelab.run.BuildAndPush;
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * What the wizard needs from the outside world. {@link Wiring#production} gives the real adapters;
  * tests give WireMock- and MINA-backed ones, or the practice ones at full speed.
  */
-public record Services(Path data, LedgerStore ledgers, UiExecutor executor, CloudFactory clouds,
+public record Services(Path data, LedgerStore ledgers, TaskExecutor executor, CloudFactory clouds,
                        Function<Cloud, Hosts> hosts, Function<Cloud, BuildAndPush.Waits> waits,
                        Supplier<Map<String, String>> regionNames, Supplier<Map<String, Boolean>> profiles,
                        BooleanSupplier credentialsConfigured) {

@@ -20,12 +20,16 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -79,6 +83,8 @@ public final class TerminalView extends VBox {
     private final ListView<Shown> list = new ListView<>(lines);
     private final TextField search = new TextField();
     private final Label found = new Label();
+    /** Follows the end until the user scrolls up; scrolling back to the end follows again. */
+    private boolean following = true;
 
     public TerminalView() {
         getStyleClass().add("terminal");
@@ -116,6 +122,16 @@ public final class TerminalView extends VBox {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
+        // after the list has scrolled: follow only while the last line is in view
+        list.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::followIfAtEnd));
+        list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::followIfAtEnd)); // the scroll bar
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case UP, PAGE_UP, HOME -> following = false;
+                case DOWN, PAGE_DOWN, END -> Platform.runLater(this::followIfAtEnd);
+                default -> { }
+            }
+        });
         list.heightProperty().addListener(new InvalidationListener() {
             @Override
             public void invalidated(Observable o) {
@@ -209,7 +225,7 @@ public final class TerminalView extends VBox {
         if (batch.isEmpty()) {
             return;
         }
-        boolean follow = lines.isEmpty() || list.getSelectionModel().isEmpty();
+        boolean follow = lines.isEmpty() || following && list.getSelectionModel().isEmpty();
         List<Shown> shown = new ArrayList<>(batch.size());
         for (Line l : batch) {
             shown.add(new Shown(render(l)));
@@ -221,6 +237,17 @@ public final class TerminalView extends VBox {
         }
         if (follow) {
             list.scrollTo(lines.size() - 1);
+        }
+    }
+
+    /** Whether the view follows the end of the output (it stops when the user scrolls up). */
+    public boolean following() {
+        return following;
+    }
+
+    private void followIfAtEnd() {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getLastVisibleCell() != null) {
+            following = flow.getLastVisibleCell().getIndex() >= lines.size() - 1;
         }
     }
 

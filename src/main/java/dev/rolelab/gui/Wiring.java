@@ -3,7 +3,7 @@ package dev.rolelab.gui;
 import dev.rolelab.cloud.Cloud;
 import dev.rolelab.cloud.aws.AwsCloud;
 import dev.rolelab.cloud.aws.AwsSettings;
-import dev.rolelab.gui.util.UiExecutor;
+import dev.rolelab.gui.util.FxTaskExecutor;
 import dev.rolelab.host.ssh.SshHosts;
 import dev.rolelab.lab.LedgerStore;
 import dev.rolelab.practice.PracticeCloud;
@@ -26,7 +26,7 @@ public final class Wiring {
      * @param fast      short waits for the instance (tests)
      */
     public static Services practiceAt(Path data, PracticeCloud.Timing timing, Duration lineDelay, boolean fast) {
-        return new Services(data, new LedgerStore(data), new UiExecutor(6),
+        return new Services(data, new LedgerStore(data), new FxTaskExecutor(6),
                 (practice, region, profile) -> practice
                         ? new PracticeCloud(data.resolve("practice").resolve("account.json"), region, timing)
                                 .withRegions(dev.rolelab.cloud.aws.SdkRegions.CATALOGUE)

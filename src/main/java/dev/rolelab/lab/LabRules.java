@@ -124,7 +124,9 @@ public final class LabRules {
         Cidr.Parsed parsed = Cidr.parse(text);
         if (parsed.invalid() != null) {
             String hint = parsed.invalid().suggestion() == null ? "" : " (did you mean " + parsed.invalid().suggestion() + "?)";
-            return List.of(Problem.error("cidr", shown(text) + " " + parsed.invalid().reason() + hint));
+            String reason = parsed.invalid().reason();
+            // a reason that quotes the address itself reads on its own ("'…/33' '…' is not an IPv4…" was garbled)
+            return List.of(Problem.error("cidr", (reason.startsWith("'") ? "" : shown(text) + " ") + reason + hint));
         }
         Cidr c = parsed.cidr();
         List<Problem> out = new ArrayList<>(width(c, openConfirmed));

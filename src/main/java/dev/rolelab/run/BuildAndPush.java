@@ -70,6 +70,8 @@ public final class BuildAndPush {
     private final Hosts hosts;
     private final Waits waits;
     private volatile Host current;
+    /** What the steps read on the instance; kept across runs, so a retry after the credentials step still has them. */
+    private final Facts facts = new Facts();
 
     public BuildAndPush(Cloud cloud, Hosts hosts, Waits waits) {
         this.cloud = cloud;
@@ -93,17 +95,18 @@ public final class BuildAndPush {
      */
     public Result run(LabSpec spec, Target target, int fromStep, Predicate<String> askFingerprint, Cancel cancel, Events events) {
         List<RemoteStep> steps = RemoteSteps.forLab(spec, target.account(), cloud.regions().partition(spec.region()));
-        Facts facts = new Facts();
         int at = fromStep;
         Host host = null;
+        boolean connected = false;
         try {
             HostKeyTrust trust = new HostKeyTrust(vouchedKeys(target, cancel, events), askFingerprint);
-            events.emit(Event.of(Event.Type.STARTED, "ssh", "Connect over SSH", "ec2-user@" + target.address()));
+            events.emit(Event.remote(Event.Type.STARTED, "ssh", "Connect over SSH", "ec2-user@" + target.address()));
             hosts.awaitSsh(target.address(), target.sshPort(), waits.ssh(),
-                    m -> events.emit(Event.of(Event.Type.PROGRESS, "ssh", "Connect over SSH", m)), cancel::requested);
+                    m -> events.emit(Event.remote(Event.Type.PROGRESS, "ssh", "Connect over SSH", m)), cancel::requested);
             Hosts.Target login = new Hosts.Target(target.address(), target.sshPort(), "ec2-user", target.privateKey(), trust);
             host = open(login);
-            events.emit(Event.of(Event.Type.DONE, "ssh", "Connect over SSH", "connected as ec2-user, host key verified"));
+            events.emit(Event.remote(Event.Type.DONE, "ssh", "Connect over SSH", "connected as ec2-user, host key verified"));
+            connected = true;
             for (; at < steps.size(); at++) {
                 if (cancel.requested()) {
                     return new Result(Outcome.CANCELLED, "cancelled", null, at, null);
@@ -115,7 +118,7 @@ public final class BuildAndPush {
                 }
                 if (step.freshSession()) {
                     host.close();
-                    events.emit(Event.of(Event.Type.INFO, step.id(), step.title(), "reconnecting so the new group membership applies"));
+                    events.emit(Event.remote(Event.Type.INFO, step.id(), step.title(), "reconnecting so the new group membership applies"));
                     host = open(login);
                 }
             }
@@ -123,10 +126,17 @@ public final class BuildAndPush {
             if (e.kind() == HostException.Kind.CANCELLED || cancel.requested()) {
                 return new Result(Outcome.CANCELLED, "cancelled", null, at, null);
             }
-            String where = at < steps.size() ? " during \"" + steps.get(at).title() + "\"" : "";
+            // before the first remote step, the failure is the connection's (its row, not "Install Docker")
+            boolean onStep = connected && at < steps.size();
+            String where = onStep ? " during \"" + steps.get(at).title() + "\"" : "";
             String why = e.kind() == HostException.Kind.UNREACHABLE ? e.getMessage() + unreachable(spec) : e.getMessage();
-            events.emit(Event.of(Event.Type.FAILED, at < steps.size() ? steps.get(at).id() : "ssh", "SSH", why));
+            events.emit(Event.remote(Event.Type.FAILED, onStep ? steps.get(at).id() : "ssh",
+                    onStep ? steps.get(at).title() : "Connect over SSH", why));
             return new Result(Outcome.HOST_FAILED, why + where, null, at, null);
+        } catch (CloudException e) {
+            // GetConsoleOutput refused: the host-keys row says why, and the run ends with the same sentence
+            events.emit(Event.remote(Event.Type.FAILED, "host-keys", "Read the instance's host keys from its console", e.describe()));
+            return new Result(Outcome.HOST_FAILED, e.describe(), null, at, null);
         } finally {
             if (host != null) {
                 host.close();
@@ -146,22 +156,22 @@ public final class BuildAndPush {
     /** The host keys the instance printed on its console: polled until they appear or the deadline passes. */
     private Set<String> vouchedKeys(Target target, Cancel cancel, Events events) {
         String title = "Read the instance's host keys from its console";
-        events.emit(Event.of(Event.Type.STARTED, "host-keys", title, "so that SSH can tell this instance from an impostor"));
+        events.emit(Event.remote(Event.Type.STARTED, "host-keys", title, "so that SSH can tell this instance from an impostor"));
         long start = System.nanoTime();
         long end = start + waits.hostKeys().toNanos();
         while (true) {
             Set<String> keys = HostKeys.trusted(cloud.consoleOutput(target.instanceId()));
             if (!keys.isEmpty()) {
-                events.emit(Event.of(Event.Type.DONE, "host-keys", title, String.join(", ", keys)));
+                events.emit(Event.remote(Event.Type.DONE, "host-keys", title, String.join(", ", keys)));
                 return keys;
             }
             long waited = (System.nanoTime() - start) / 1_000_000_000L;
             if (System.nanoTime() + waits.consolePoll().toNanos() > end) {
-                events.emit(Event.of(Event.Type.DONE, "host-keys", title,
+                events.emit(Event.remote(Event.Type.DONE, "host-keys", title,
                         "the instance printed no host keys within " + waits.hostKeys().toSeconds() + " s; you will be asked to confirm the fingerprint"));
                 return Set.of();
             }
-            events.emit(Event.of(Event.Type.PROGRESS, "host-keys", title, "waiting for cloud-init to print them, "
+            events.emit(Event.remote(Event.Type.PROGRESS, "host-keys", title, "waiting for cloud-init to print them, "
                     + waited + " s of up to " + waits.hostKeys().toSeconds() + " s"));
             if (cancel.requested()) {
                 throw new HostException(HostException.Kind.CANCELLED, "cancelled", null);
@@ -176,7 +186,7 @@ public final class BuildAndPush {
     }
 
     private StepResult runStep(Host host, RemoteStep step, Facts facts, Events events) {
-        events.emit(Event.of(Event.Type.STARTED, step.id(), step.title(), "$ " + step.command()));
+        events.emit(Event.remote(Event.Type.STARTED, step.id(), step.title(), "$ " + step.command()));
         Deque<String> last = new ArrayDeque<>();
         boolean[] sawExpected = {false};
         StringBuilder captured = new StringBuilder();
@@ -195,7 +205,7 @@ public final class BuildAndPush {
                 }
                 last.addLast(line);
             }
-            events.emit(Event.of(Event.Type.OUTPUT, step.id(), stream == Output.Stream.STDERR ? "stderr" : "stdout", line));
+            events.emit(Event.remote(Event.Type.OUTPUT, step.id(), stream == Output.Stream.STDERR ? "stderr" : "stdout", line));
         });
         if (capture) {
             facts.read(step.id(), captured.toString());
@@ -206,9 +216,9 @@ public final class BuildAndPush {
             tail = new ArrayList<>(last);
         }
         if (ok) {
-            events.emit(Event.of(Event.Type.DONE, step.id(), step.title(), "exit status 0"));
+            events.emit(Event.remote(Event.Type.DONE, step.id(), step.title(), "exit status 0"));
         } else {
-            events.emit(Event.of(Event.Type.FAILED, step.id(), step.title(), status == 0
+            events.emit(Event.remote(Event.Type.FAILED, step.id(), step.title(), status == 0
                     ? "exit status 0, but the output lacks \"" + step.expectInOutput() + "\"" : "exit status " + status));
         }
         return new StepResult(step, status, ok, tail);
@@ -234,7 +244,7 @@ public final class BuildAndPush {
     /** From the desktop: the image is in ECR, and the simulator says the role may push here and nowhere else. */
     private Proof prove(LabSpec spec, Target target, Facts facts, Events events) {
         String title = "Prove the role from this computer";
-        events.emit(Event.of(Event.Type.STARTED, "proof", title, "ECR DescribeImages and the IAM policy simulator"));
+        events.emit(Event.remote(Event.Type.STARTED, "proof", title, "ECR DescribeImages and the IAM policy simulator"));
         try {
             PushedImage image = cloud.image(spec.names().repository(), spec.tag()).orElse(null);
             String here = PolicyDocuments.repositoryArn(cloud.regions().partition(spec.region()), spec.region(), target.account(), spec.names().repository());
@@ -243,16 +253,16 @@ public final class BuildAndPush {
             Map<String, String> allowedHere = Retry.settling(cloud.settling(), Duration.ofSeconds(30)).until(
                     () -> cloud.simulate(target.roleArn(), PolicyDocuments.PUSH_ACTIONS, here), d -> !d.containsValue("implicitDeny"),
                     "the policy simulator does not see the attached policy yet (implicitDeny)",
-                    reason -> events.emit(Event.of(Event.Type.RETRYING, "proof", title, reason)));
+                    reason -> events.emit(Event.remote(Event.Type.RETRYING, "proof", title, reason)));
             Map<String, String> otherRepo = cloud.simulate(target.roleArn(), PolicyDocuments.PUSH_ACTIONS, elsewhere);
             Map<String, String> login = cloud.simulate(target.roleArn(), List.of(PolicyDocuments.LOGIN_ACTION), "*");
             Proof proof = new Proof(facts.accessKeyId, facts.expiration, facts.assumedRoleArn, image, allowedHere, otherRepo, login);
-            events.emit(Event.of(Event.Type.DONE, "proof", title, (image == null ? "image not found in ECR; " : "image " + spec.tag()
+            events.emit(Event.remote(Event.Type.DONE, "proof", title, (image == null ? "image not found in ECR; " : "image " + spec.tag()
                     + " in ECR (" + image.digest() + "); ") + (proof.pushAllowedOnlyHere()
                     ? "push allowed on " + spec.names().repository() + " only" : "the simulator disagrees with the policy")));
             return proof;
         } catch (CloudException e) {
-            events.emit(Event.of(Event.Type.FAILED, "proof", title, e.describe()));
+            events.emit(Event.remote(Event.Type.FAILED, "proof", title, e.describe()));
             return new Proof(facts.accessKeyId, facts.expiration, facts.assumedRoleArn, null, Map.of(), Map.of(), Map.of());
         }
     }

@@ -69,15 +69,15 @@ public final class Provisioner {
         Facts facts = new Facts(ledger.spec(), ledger.labId(), cancel);
         Map<Step, Long> millis = new ConcurrentHashMap<>();
         StepGraph.Outcome<Step> outcome = StepGraph.run(order, Step::needs, step -> {
-            events.emit(Event.of(Event.Type.STARTED, step.name(), step.title(), ""));
+            events.emit(Event.of(Event.Type.STARTED, step, step.title(), ""));
             long t0 = System.nanoTime();
             try {
                 String detail = perform(step, ledger, facts, events);
                 millis.put(step, (System.nanoTime() - t0) / 1_000_000);
-                events.emit(Event.of(Event.Type.DONE, step.name(), step.title(), detail));
+                events.emit(Event.of(Event.Type.DONE, step, step.title(), detail));
             } catch (RuntimeException | IOException e) {
                 if (!(e instanceof StepGraph.NotRun)) {
-                    events.emit(Event.of(Event.Type.FAILED, step.name(), step.title(), Failures.describe(e)));
+                    events.emit(Event.of(Event.Type.FAILED, step, step.title(), Failures.describe(e)));
                 }
                 throw e;
             }
@@ -92,7 +92,7 @@ public final class Provisioner {
             if (e.getValue() != null && !(e.getValue() instanceof StepGraph.NotRun) && failed == null) {
                 failed = e.getKey();
             } else if (e.getValue() instanceof StepGraph.NotRun n) {
-                events.emit(Event.of(Event.Type.SKIPPED, e.getKey().name(), e.getKey().title(), n.getMessage()));
+                events.emit(Event.of(Event.Type.SKIPPED, e.getKey(), e.getKey().title(), n.getMessage()));
             }
             if (e.getValue() != null && e.getValue() == outcome.firstFailure()) {
                 failed = e.getKey(); // the step the reason below is about, not whichever failed step comes first in the plan
@@ -202,13 +202,13 @@ public final class Provisioner {
                         spec.instanceType(), f.network.subnetId(), f.groupId, spec.key().name(), spec.names().instanceProfile()),
                         retrying(step, events, f)));
                 ledger.identified(ResourceKind.INSTANCE, id);
-                events.emit(Event.of(Event.Type.PROGRESS, step.name(), step.title(), id + " launched; waiting until it runs"));
+                events.emit(Event.of(Event.Type.PROGRESS, step, step.title(), id + " launched; waiting until it runs"));
                 String[] last = {null};
                 Instance running = cloud.waitUntilRunning(id, state -> {
                     f.stopIfCancelled();
                     if (!state.equals(last[0])) {
                         last[0] = state;
-                        events.emit(Event.of(Event.Type.PROGRESS, step.name(), step.title(), id + " is " + state));
+                        events.emit(Event.of(Event.Type.PROGRESS, step, step.title(), id + " is " + state));
                     }
                 }, retrying(step, events, f));
                 ledger.created(ResourceKind.INSTANCE, id);
@@ -229,7 +229,7 @@ public final class Provisioner {
     private static Consumer<String> retrying(Step step, Events events, Facts f) {
         return reason -> {
             f.stopIfCancelled();
-            events.emit(Event.of(Event.Type.RETRYING, step.name(), step.title(), reason));
+            events.emit(Event.of(Event.Type.RETRYING, step, step.title(), reason));
         };
     }
 

@@ -66,14 +66,14 @@ public final class Teardown {
                 return;
             }
             String title = title(kind);
-            events.emit(Event.of(Event.Type.STARTED, kind.name(), title, entry.get().name()));
+            events.emit(Event.of(Event.Type.STARTED, kind, title, entry.get().name()));
             try {
                 String detail = retry.call(() -> delete(ledger, entry.get(), options, events, title),
                         e -> e.kind() == CloudException.Kind.CONFLICT || e.kind() == CloudException.Kind.THROTTLED || e instanceof NotVisibleYet,
-                        reason -> events.emit(Event.of(Event.Type.RETRYING, kind.name(), title, reason)));
-                events.emit(Event.of(Event.Type.DONE, kind.name(), title, detail));
+                        reason -> events.emit(Event.of(Event.Type.RETRYING, kind, title, reason)));
+                events.emit(Event.of(Event.Type.DONE, kind, title, detail));
             } catch (RuntimeException e) {
-                events.emit(Event.of(Event.Type.FAILED, kind.name(), title, Failures.describe(e)));
+                events.emit(Event.of(Event.Type.FAILED, kind, title, Failures.describe(e)));
                 throw e;
             }
         }, executor, () -> false, false);
@@ -230,7 +230,7 @@ public final class Teardown {
         cloud.waitUntilTerminated(instance, state -> {
             if (!state.equals(last[0])) {
                 last[0] = state;
-                events.emit(Event.of(Event.Type.PROGRESS, ResourceKind.INSTANCE.name(), title, instance + " is " + state));
+                events.emit(Event.of(Event.Type.PROGRESS, ResourceKind.INSTANCE, title, instance + " is " + state));
             }
         });
         ledger.deleted(ResourceKind.INSTANCE);

@@ -74,14 +74,21 @@ class OpenLabsTest {
         w.waitUntil("the open lab to be listed", 10, () -> w.exists("#cleanup-" + labId));
         assertTrue(robot.lookup("Resume").tryQuery().isPresent(), "a ready lab can be resumed");
         w.click("#cleanup-" + labId);
-        assertEquals("Clean up", WizardWindow.STEP_NAMES[window.index()]);
-        assertTrue(w.text("#cleanup-status").contains("to remove from lab " + labId), w.text("#cleanup-status"));
-        w.click("#delete-key");
-        w.click("#remove-everything");
+        assertEquals("Clean up", window.currentTitle());
+        assertEquals("10 things to remove from " + labId + ".", w.text("#cleanup-status"));
+        // the page's main action is the default: Enter removes the lab instead of leaving it
+        assertTrue(((javafx.scene.control.Button) w.find("#remove-everything")).isDefaultButton());
+        assertFalse(((javafx.scene.control.Button) w.find("#next")).isDefaultButton());
+        String keyRow = robot.lookup("#row-LOCAL_KEY_FILE").query().getAccessibleText();
+        assertTrue(keyRow.contains("deleted with the lab"), "the key file's fate is stated before: " + keyRow);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
         w.waitUntil("clean-up to finish", 30, () -> w.text("#cleanup-status").startsWith("Everything is removed"));
+        assertTrue(window.stage().isShowing(), "Enter did not quit");
+        assertTrue(((javafx.scene.control.CheckBox) w.find("#keep-key")).isDisabled(), "the choice is over once done");
+        assertTrue(((javafx.scene.control.Button) w.find("#next")).isDefaultButton(), "with nothing left, Next is the default again");
         PracticeCloud after = new PracticeCloud(data.resolve("practice/account.json"), "us-east-1", PracticeCloud.Timing.INSTANT);
         assertTrue(after.empty(), "the earlier lab is gone");
-        assertFalse(Files.exists(data.resolve("keys").resolve(labId + "_ed25519")), "the key file went too, as asked");
+        assertFalse(Files.exists(data.resolve("keys").resolve(labId + "_ed25519")), "the key file went with the lab, the one rule");
         assertTrue(new LedgerStore(data).open().isEmpty());
     }
 }

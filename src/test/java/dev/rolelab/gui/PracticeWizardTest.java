@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rolelab.host.Host;
+import dev.rolelab.host.HostException;
+import dev.rolelab.host.Hosts;
 import dev.rolelab.lab.Json;
 import dev.rolelab.practice.PracticeAccount;
 import dev.rolelab.practice.PracticeCloud;
@@ -33,7 +36,7 @@ class PracticeWizardTest {
 
     WizardWindow window;
     Services services;
-    PracticeHosts sharedHosts;
+    Hosts sharedHosts;
     volatile PracticeCloud.Timing timing = PracticeCloud.Timing.INSTANT;
 
     @Start
@@ -64,7 +67,7 @@ class PracticeWizardTest {
     }
 
     private void toReview(WizardRobot w) {
-        assertEquals("Welcome", WizardWindow.STEP_NAMES[window.index()]);
+        assertEquals("Welcome", window.currentTitle());
         assertTrue(((javafx.scene.control.ToggleButton) w.find("#choose-practice")).isSelected(), "no credentials: practice is chosen");
         w.next(5);
         w.waitUntil("the simulated identity", 10, () -> w.text("#identity").contains("123456789012"));
@@ -75,7 +78,7 @@ class PracticeWizardTest {
         w.next(10);
         w.next(10);
         w.next(10);
-        assertEquals("Review", WizardWindow.STEP_NAMES[window.index()]);
+        assertEquals("Review", window.currentTitle());
     }
 
     @Test
@@ -96,12 +99,26 @@ class PracticeWizardTest {
         assertTrue(w.text("#verdict").startsWith("Least privilege holds"), w.text("#verdict"));
         assertFalse(account().empty(), "the lab exists before clean-up");
         w.next(5);
-        assertEquals("Clean up", WizardWindow.STEP_NAMES[window.index()]);
-        assertTrue(w.text("#cleanup-status").contains("to remove from lab"), w.text("#cleanup-status"));
+        assertEquals("Clean up", window.currentTitle());
+        assertTrue(w.text("#cleanup-status").contains("things to remove from lab-"), w.text("#cleanup-status"));
         w.click("#remove-everything");
         w.waitUntil("clean-up to finish", 30, () -> w.text("#cleanup-status").startsWith("Everything is removed"));
         assertTrue(account().empty(), "the practice cloud is empty");
+        w.next(5);
+        assertEquals("What you learned", window.currentTitle());
+        java.util.List<String> learned = robot.lookup(".concept .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+        for (String concept : new String[] {"Trusted entity", "Trust policy", "Permissions policy", "Instance profile",
+                "Temporary credentials and their expiry"}) {
+            assertTrue(learned.contains(concept), concept + " in " + learned);
+        }
+        assertTrue(learned.stream().anyMatch(t -> t.startsWith("This run: On the instance, key ASIA")), learned.toString());
         assertEquals("Finish", w.text("#next"));
+        for (String step : window.titles()) {
+            if (!step.equals("What you learned")) {
+                assertTrue(window.finished(step), step + " was done");
+            }
+        }
     }
 
     @Test
@@ -185,5 +202,116 @@ class PracticeWizardTest {
         assertTrue(w.text("#build-status").startsWith("Done"));
         w.next(5);
         assertTrue(w.text("#verdict").startsWith("Least privilege holds"));
+    }
+
+    @Test
+    void aFailedStepShowsItsReasonAndTheRollbackListsEveryResourceItRemoves(FxRobot robot) throws Exception {
+        WizardRobot w = new WizardRobot(robot, window);
+        toReview(w);
+        // someone takes the key pair's name after it was checked
+        robot.interact(() -> {
+            PracticeCloud cloud = (PracticeCloud) window.model().cloud();
+            synchronized (cloud) {
+                PracticeAccount.Key k = new PracticeAccount.Key();
+                k.id = "key-0abc";
+                k.name = window.model().keyNameProperty().get();
+                cloud.account().keys.put(k.name, k);
+            }
+        });
+        w.next(10);
+        w.waitUntil("the run to end", 30, () -> !window.page().busy().get());
+        String keyRow = robot.lookup("#row-KEY_PAIR").query().getAccessibleText();
+        assertTrue(keyRow.contains("failed"), keyRow);
+        assertTrue(keyRow.contains("already"), "the reason is shown: " + keyRow);
+        for (String undo : new String[] {"REPOSITORY", "POLICY", "ROLE", "INSTANCE_PROFILE", "SECURITY_GROUP"}) {
+            assertTrue(w.exists("#row-undo-" + undo), "the rollback lists " + undo);
+            String row = robot.lookup("#row-undo-" + undo).query().getAccessibleText();
+            assertTrue(row.contains("done"), row);
+        }
+        String repositoryRow = robot.lookup("#row-REPOSITORY").query().getAccessibleText();
+        assertFalse(repositoryRow.contains("deleted"), "the create row keeps saying it was created: " + repositoryRow);
+        assertTrue(w.text("#rolling-back").startsWith("Rolled back"), w.text("#rolling-back"));
+        assertTrue(w.text("#provision-status").contains("Create the key pair failed") || w.text("#provision-status").contains("key pair"),
+                w.text("#provision-status"));
+    }
+
+    private void toBuild(WizardRobot w) {
+        toReview(w);
+        w.next(10);
+        w.waitUntil("provisioning to finish", 30, w::nextEnabled);
+    }
+
+    @Test
+    void aRefusedConsoleIsReportedOnItsRowInTheEnginesWordsNotAsAClassName(FxRobot robot) {
+        WizardRobot w = new WizardRobot(robot, window);
+        toBuild(w);
+        robot.interact(() -> ((PracticeCloud) window.model().cloud()).failCall(1, "UnauthorizedOperation",
+                "You are not authorized to perform this operation."));
+        w.next(5);
+        w.waitUntil("the build to stop", 30, () -> ((Button) w.find("#build-retry")).isVisible());
+        String row = robot.lookup("#row-host-keys").query().getAccessibleText();
+        assertTrue(row.contains("failed"), row);
+        assertFalse(w.text("#build-status").contains("Exception"), w.text("#build-status"));
+        assertTrue(w.text("#build-status").contains("UnauthorizedOperation"), w.text("#build-status"));
+    }
+
+    @Test
+    void anSshFailureBeforeTheFirstStepIsReportedOnConnectNotOnInstallDocker(FxRobot robot) {
+        WizardRobot w = new WizardRobot(robot, window);
+        toBuild(w);
+        PracticeHosts practice = new PracticeHosts((PracticeCloud) window.model().cloud(), Duration.ZERO);
+        sharedHosts = new Hosts() {
+            @Override
+            public void awaitSsh(String address, int port, Duration deadline, java.util.function.Consumer<String> progress,
+                                 java.util.function.BooleanSupplier cancelled) {
+                throw new HostException(HostException.Kind.UNREACHABLE, "SSH to " + address + " did not answer", null);
+            }
+
+            @Override
+            public Host open(Target target) {
+                return practice.open(target);
+            }
+        };
+        w.next(5);
+        w.waitUntil("the build to stop", 30, () -> ((Button) w.find("#build-retry")).isVisible());
+        String ssh = robot.lookup("#row-ssh").query().getAccessibleText();
+        assertTrue(ssh.contains("failed") && ssh.contains("did not answer"), ssh);
+        String docker = robot.lookup("#row-install-docker").query().getAccessibleText();
+        assertTrue(docker.contains("waiting"), docker);
+    }
+
+    @Test
+    void aRetryAfterTheCredentialsStepStillShowsTheirKeyAndExpiry(FxRobot robot) {
+        WizardRobot w = new WizardRobot(robot, window);
+        toBuild(w);
+        sharedHosts = new PracticeHosts((PracticeCloud) window.model().cloud(), Duration.ZERO).failOnce("aws sts get-caller-identity", 1);
+        w.next(5);
+        w.waitUntil("the last step to fail", 30, () -> ((Button) w.find("#build-retry")).isVisible());
+        w.click("#build-retry");
+        w.waitUntil("the retry to succeed", 30, w::nextEnabled);
+        w.next(5);
+        java.util.List<String> shown = robot.lookup("#credentials .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith("ASIA")), shown.toString());
+        assertTrue(shown.stream().noneMatch(t -> t.startsWith("null")), shown.toString());
+    }
+
+    @Test
+    void closingMeansWhatTheDialogSaidEvenIfTheRunFinishedWhileItWasOpen(FxRobot robot) throws Exception {
+        timing = new PracticeCloud.Timing(Duration.ofMillis(150), Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO, Duration.ofMillis(20));
+        WizardRobot w = new WizardRobot(robot, window);
+        toReview(w);
+        w.next(10);
+        w.waitUntil("the run to start", 10, () -> window.page().busy().get());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isPresent(), "closing while it runs asks");
+        w.waitUntil("the lab to become ready behind the dialog", 60, () -> window.model().provisionedProperty().get() != null);
+        assertFalse(account().empty(), "the lab exists now");
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn((Button) dialog.lookupButton(dialog.getButtonTypes().stream()
+                .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst().orElseThrow()));
+        w.waitUntil("the window to close", 60, () -> !window.stage().isShowing());
+        assertTrue(account().empty(), "\"remove what it created\" held: nothing is left");
     }
 }

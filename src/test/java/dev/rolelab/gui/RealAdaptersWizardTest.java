@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rolelab.cloud.aws.AwsCloud;
 import dev.rolelab.cloud.aws.AwsLabStubs;
 import dev.rolelab.cloud.aws.AwsTestSettings;
-import dev.rolelab.gui.util.UiExecutor;
+import dev.rolelab.gui.util.FxTaskExecutor;
 import dev.rolelab.host.Host;
 import dev.rolelab.host.Hosts;
 import dev.rolelab.host.ssh.LocalSshd;
@@ -75,7 +75,7 @@ class RealAdaptersWizardTest {
         sshd = new LocalSshd(dir);
         StandIns.install(sshd, dir);
         Path data = dir.resolve("data");
-        services = new Services(data, new LedgerStore(data), new UiExecutor(6),
+        services = new Services(data, new LedgerStore(data), new FxTaskExecutor(6),
                 (practice, region, profile) -> new AwsCloud(AwsTestSettings.forWireMock(wm.baseUrl())),
                 cloud -> new LocalPort(new SshHosts(Duration.ofMillis(10)), sshd.port()),
                 cloud -> new BuildAndPush.Waits(Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofSeconds(5)),

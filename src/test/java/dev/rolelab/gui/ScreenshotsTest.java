@@ -51,7 +51,7 @@ class ScreenshotsTest {
     private void shoot(FxRobot robot, String theme) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         int i = window.index();
-        String name = String.format("%02d-%s-%s.png", i + 1, WizardWindow.STEP_NAMES[i].toLowerCase().replaceAll("[^a-z]+", "-"), theme);
+        String name = String.format("%02d-%s-%s.png", i + 1, window.titles().get(i).toLowerCase().replaceAll("[^a-z]+", "-"), theme);
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = window.scene().getRoot().snapshot(null, null));
         BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
@@ -90,6 +90,8 @@ class ScreenshotsTest {
         w.next(5);
         w.click("#remove-everything");
         w.waitUntil("removed", 30, () -> w.text("#cleanup-status").startsWith("Everything is removed"));
+        shoot(robot, theme);
+        w.next(5);
         shoot(robot, theme);
     }
 

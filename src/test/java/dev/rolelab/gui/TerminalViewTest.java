@@ -1,6 +1,7 @@
 package dev.rolelab.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -56,5 +57,39 @@ class TerminalViewTest {
         assertEquals(List.of("ansi-red:red", "term-out: plain ", "ansi-blue:bright blue"), styles);
         assertEquals("done", TerminalView.render(TerminalView.Line.out("working\rdone")).get(0).text());
         assertEquals("step 2", TerminalView.render(TerminalView.Line.out("step 1\rstep 2\r")).get(0).text(), "a trailing \\r keeps the line before it");
+    }
+
+    private static List<TerminalView.Line> lines(int from, int n) {
+        List<TerminalView.Line> out = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            out.add(TerminalView.Line.out("line " + i));
+        }
+        return out;
+    }
+
+    /** The mouse wheel, as the list hears it (positive: towards the top). */
+    private static javafx.scene.input.ScrollEvent wheel(double deltaY) {
+        return new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL, 100, 100, 100, 100, false, false, false, false,
+                false, false, 0, deltaY, 0, deltaY, javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
+    }
+
+    @Test
+    void itFollowsTheEndOnlyUntilTheUserScrollsUp(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> view.append(lines(0, 500)));
+        assertTrue(view.following());
+        javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup(".terminal-area .virtual-flow").query();
+        robot.interact(() -> flow.fireEvent(wheel(400)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.following(), "scrolled up: stays where the user is");
+        int before = flow.getLastVisibleCell().getIndex();
+        robot.interact(() -> view.append(lines(500, 100)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, flow.getLastVisibleCell().getIndex(), "new output did not pull the view down");
+        robot.interact(() -> robot.lookup(".terminal-area").queryAs(javafx.scene.control.ListView.class).scrollTo(599));
+        robot.interact(() -> flow.fireEvent(wheel(-400)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.following(), "back at the end: follows again");
     }
 }

@@ -38,7 +38,7 @@ final class WizardRobot {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited " + seconds + " s for: " + what + " (on page " + WizardWindow.STEP_NAMES[window.index()] + ")");
+            throw new AssertionError("waited " + seconds + " s for: " + what + " (on page " + window.currentTitle() + ")");
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -53,7 +53,7 @@ final class WizardRobot {
         waitUntil("Next to be enabled", seconds, this::nextEnabled);
         robot.clickOn("#next");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(window.index() == at + 1 || at == WizardWindow.STEP_NAMES.length - 1, "Next did not move on from " + at);
+        assertTrue(window.index() == at + 1 || at == window.titles().size() - 1, "Next did not move on from " + at);
     }
 
     void click(String query) {

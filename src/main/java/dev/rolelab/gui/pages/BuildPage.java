@@ -4,10 +4,16 @@ import dev.rolelab.gui.Page;
 import dev.rolelab.gui.TerminalView;
 import dev.rolelab.gui.WizardModel;
 import dev.rolelab.gui.WizardWindow;
+import dev.rolelab.gui.util.TaskExecutor;
 import dev.rolelab.gui.util.EventPump;
+import dev.rolelab.gui.util.Dialogs;
 import dev.rolelab.gui.util.Forms;
+import dev.rolelab.gui.util.Messages;
 import dev.rolelab.host.RemoteStep;
 import dev.rolelab.host.RemoteSteps;
+import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.LedgerEntry;
+import dev.rolelab.lab.ResourceKind;
 import dev.rolelab.run.BuildAndPush;
 import dev.rolelab.run.Cancel;
 import dev.rolelab.run.Event;
@@ -16,8 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -35,6 +39,8 @@ import javafx.scene.layout.VBox;
 /** The remote steps as a checklist beside the live terminal; a failed step shows its exit status and offers Retry. */
 public final class BuildPage implements Page {
 
+    public static final String TITLE = "Build & push";
+
     private final WizardModel model;
     private final WizardWindow window;
     private final Map<String, StepRow> rows = new LinkedHashMap<>();
@@ -49,7 +55,7 @@ public final class BuildPage implements Page {
     private final VBox view;
     private volatile BuildAndPush remote;
     private volatile Cancel cancelToken;
-    private volatile CompletableFuture<BuildAndPush.Result> run;
+    private volatile TaskExecutor.Running run;
     private int nextStep;
 
     public BuildPage(WizardModel model, WizardWindow window) {
@@ -88,7 +94,7 @@ public final class BuildPage implements Page {
 
     @Override
     public String title() {
-        return "Build & push";
+        return TITLE;
     }
 
     @Override
@@ -131,29 +137,48 @@ public final class BuildPage implements Page {
     }
 
     private void start() {
-        Provisioner.Provisioned p = model.provisioned.get();
+        Provisioner.Provisioned p = model.provisionedProperty().get();
         retry.setVisible(false);
         retry.setManaged(false);
         status.getStyleClass().removeAll("field-error");
         status.setText("Working on " + p.instanceId() + " at " + p.publicIp() + "…");
         running.set(true);
+        String roleArn = roleArn(p);
+        if (roleArn == null) {
+            running.set(false);
+            status.getStyleClass().add("field-error");
+            status.setText("The lab's ledger records no role ARN, so the role cannot be proved. Clean up this lab and create it again.");
+            return;
+        }
         Cancel c = new Cancel();
         cancelToken = c;
-        BuildAndPush r = new BuildAndPush(model.cloud(), model.services.hosts().apply(model.cloud()), model.services.waits().apply(model.cloud()));
-        remote = r;
+        BuildAndPush r = remote;
+        if (r == null) { // one per lab: a retry keeps what earlier steps read on the instance
+            var cloud = model.cloud();
+            r = new BuildAndPush(cloud, model.services().hosts().apply(cloud), model.services().waits().apply(cloud));
+            remote = r;
+        }
         pump.start();
-        BuildAndPush.Target target = new BuildAndPush.Target(p.instanceId(), p.publicIp(), p.privateKey(), model.account(),
-                p.roleArn() != null ? p.roleArn() : "arn:aws:iam::" + model.account() + ":role/rolelab/" + model.spec().names().role());
+        BuildAndPush.Target target = new BuildAndPush.Target(p.instanceId(), p.publicIp(), p.privateKey(), model.account(), roleArn);
         int from = nextStep;
-        run = CompletableFuture.supplyAsync(() -> r.run(model.spec(), target, from, this::askHostKey, c, pump::offer),
-                model.services.executor().pool());
-        run.whenComplete((res, t) -> Platform.runLater(() -> finish(res, t)));
+        var spec = model.spec();
+        BuildAndPush workflow = r;
+        run = model.services().executor().run(() -> workflow.run(spec, target, from, this::askHostKey, c, pump::offer),
+                res -> finish(res, null), t -> finish(null, t));
+    }
+
+    /** The role's ARN as AWS returned it when the lab was made (from the run, or the ledger of a resumed lab). */
+    private String roleArn(Provisioner.Provisioned p) {
+        if (p.roleArn() != null) {
+            return p.roleArn();
+        }
+        Ledger ledger = model.ledgerProperty().get();
+        return ledger == null ? null : ledger.get(ResourceKind.ROLE).map(LedgerEntry::id).filter(id -> id.startsWith("arn:")).orElse(null);
     }
 
     /** Called on a worker thread when the instance printed no host keys: asks on the FX thread and waits. */
     private boolean askHostKey(String fingerprint) {
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        return model.services().executor().ask(() -> {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION);
             a.initOwner(window.stage());
             a.setTitle("Confirm the host key");
@@ -163,9 +188,9 @@ public final class BuildPage implements Page {
             ButtonType trust = new ButtonType("Trust this key", ButtonBar.ButtonData.OK_DONE);
             ButtonType no = new ButtonType("Do not connect", ButtonBar.ButtonData.CANCEL_CLOSE);
             a.getButtonTypes().setAll(no, trust);
-            answer.complete(a.showAndWait().orElse(no) == trust);
+            Dialogs.fitToText(a);
+            return a.showAndWait().orElse(no) == trust;
         });
-        return answer.join();
     }
 
     private void apply(List<Event> batch) {
@@ -175,7 +200,7 @@ public final class BuildPage implements Page {
                 lines.add("stderr".equals(e.title()) ? TerminalView.Line.err(e.message()) : TerminalView.Line.out(e.message()));
                 continue;
             }
-            StepRow r = rows.get(e.subject());
+            StepRow r = e.about() instanceof Event.Subject.Remote remoteStep ? rows.get(remoteStep.id()) : null;
             if (e.type() == Event.Type.STARTED && e.message().startsWith("$ ")) {
                 lines.add(TerminalView.Line.command(e.message()));
             } else if (e.type() == Event.Type.INFO || e.type() == Event.Type.FAILED) {
@@ -194,7 +219,7 @@ public final class BuildPage implements Page {
         running.set(false);
         if (t != null) {
             status.getStyleClass().add("field-error");
-            status.setText(String.valueOf(t.getMessage()));
+            status.setText(Messages.of(t));
             retry.setVisible(true);
             retry.setManaged(true);
             return;
@@ -202,7 +227,7 @@ public final class BuildPage implements Page {
         nextStep = r.nextStep();
         switch (r.outcome()) {
             case DONE -> {
-                model.proof.set(r.proof());
+                model.proof(r.proof());
                 status.setText("Done: the image was pushed with the role's temporary credentials.");
                 done.set(true);
             }
@@ -221,15 +246,20 @@ public final class BuildPage implements Page {
     }
 
     @Override
+    public String whatClosingDoes() {
+        return "RoleLab will stop the command on the instance and close. The lab stays: the next start offers to resume or clean it up.";
+    }
+
+    @Override
     public void stop() {
         BuildAndPush r = remote;
         Cancel c = cancelToken;
-        CompletableFuture<BuildAndPush.Result> f = run;
+        TaskExecutor.Running f = run;
         if (r != null && c != null) {
             r.cancel(c);
         }
         if (f != null) {
-            f.join();
+            f.await();
         }
     }
 

@@ -3,103 +3,110 @@ package dev.rolelab.gui.pages;
 import dev.rolelab.gui.Page;
 import dev.rolelab.gui.WizardModel;
 import dev.rolelab.gui.util.Forms;
+import dev.rolelab.gui.util.Fxml;
 import dev.rolelab.lab.KeyChoice;
-import dev.rolelab.lab.LabRules;
-import dev.rolelab.lab.Problem;
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.Duration;
 
-/** The SSH key: generated here (the private half never leaves this computer), created by AWS, or yours. */
+/** The SSH key: generated here (the private half never leaves this computer), created by AWS, or yours. Binds {@link KeyViewModel}. */
 public final class KeyPage implements Page {
 
-    private final WizardModel model;
-    private final RadioButton generate = new RadioButton("Generate an ed25519 key on this computer (recommended)");
-    private final RadioButton aws = new RadioButton("Let AWS create the key pair and download its private key");
-    private final RadioButton existing = new RadioButton("Use a key pair I already have in this region");
-    private final TextField name = new TextField();
-    private final TextField file = new TextField();
-    private final Forms.Field nameField;
-    private final Forms.Field fileField;
-    private final VBox fileBox;
-    private final BooleanProperty ok = new SimpleBooleanProperty(true);
-    private final VBox view;
+    public static final String TITLE = "Key pair";
+
+    private final KeyViewModel viewModel;
+    private final PauseTransition askAccount = new PauseTransition(Duration.millis(350));
+    private final Node view;
+    @FXML
+    private ToggleGroup choice;
+    @FXML
+    private RadioButton generate;
+    @FXML
+    private RadioButton aws;
+    @FXML
+    private RadioButton existing;
+    @FXML
+    private Label generateNote;
+    @FXML
+    private TextField name;
+    @FXML
+    private Label nameMessage;
+    @FXML
+    private Hyperlink useSuggestion;
+    @FXML
+    private VBox fileBox;
+    @FXML
+    private TextField file;
+    @FXML
+    private Button browse;
+    @FXML
+    private Label fileMessage;
 
     public KeyPage(WizardModel model) {
-        this.model = model;
-        ToggleGroup g = new ToggleGroup();
-        generate.setToggleGroup(g);
-        aws.setToggleGroup(g);
-        existing.setToggleGroup(g);
+        viewModel = new KeyViewModel(model);
+        view = Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
         generate.setId("key-generate");
         aws.setId("key-aws");
         existing.setId("key-existing");
-        name.setId("key-name");
-        file.setId("key-file");
-        name.setMaxWidth(360);
-        nameField = Forms.field("Key pair name", name, null);
-        Button browse = new Button("Choose…");
-        browse.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Private key of the key pair");
-            File f = fc.showOpenDialog(browse.getScene().getWindow());
-            if (f != null) {
-                file.setText(f.getAbsolutePath());
+        generateNote.setText("The private key is written to " + viewModel.keysFolder()
+                + ", readable only by you (0600); only the public half is imported into AWS.");
+        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        file.textProperty().bindBidirectional(viewModel.fileProperty());
+        choice.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                viewModel.modeProperty().set(b == existing ? KeyChoice.Mode.EXISTING : b == aws ? KeyChoice.Mode.AWS : KeyChoice.Mode.GENERATE);
             }
         });
-        HBox fileRow = new HBox(8, file, browse);
-        fileField = Forms.field("Private key file", fileRow, "RoleLab reads it only to log in; it is never copied or sent.");
-        fileBox = fileField.box();
-        view = Forms.page(Forms.heading("SSH key pair"),
-                Forms.lead("You log in to the instance with a key pair. AWS keeps the public half; the private half stays with you."),
-                new VBox(8, generate, Forms.note("The private key is written to " + model.services.keysFolder()
-                        + " readable only by you (0600); only the public half is imported into AWS."), aws, existing),
-                nameField.box(), fileBox);
-        g.selectedToggleProperty().addListener((o, a, b) -> {
-            model.keyMode.set(b == existing ? KeyChoice.Mode.EXISTING : b == aws ? KeyChoice.Mode.AWS : KeyChoice.Mode.GENERATE);
-            validate();
+        viewModel.modeProperty().addListener((o, a, b) -> showMode());
+        Forms.bindMessage(nameMessage, viewModel.nameMessageProperty());
+        Forms.bindMessage(fileMessage, viewModel.fileMessageProperty());
+        viewModel.suggestionProperty().addListener((o, a, b) -> {
+            useSuggestion.setText(b == null ? "" : "Use " + b);
+            useSuggestion.setVisible(b != null);
+            useSuggestion.setManaged(b != null);
         });
-        name.textProperty().addListener((o, a, b) -> {
-            model.keyName.set(b);
-            validate();
-        });
-        file.textProperty().addListener((o, a, b) -> {
-            model.existingKeyFile.set(b);
-            validate();
-        });
+        useSuggestion.setOnAction(e -> viewModel.useSuggestion());
+        askAccount.setOnFinished(e -> viewModel.checkAccount());
+        // the account is asked a moment after the last keystroke (the rules answer at once)
+        viewModel.nameProperty().addListener((o, a, b) -> askAccount.playFromStart());
+        viewModel.modeProperty().addListener((o, a, b) -> askAccount.playFromStart());
     }
 
-    private void validate() {
-        boolean isExisting = model.keyMode.get() == KeyChoice.Mode.EXISTING;
-        fileBox.setVisible(isExisting);
-        fileBox.setManaged(isExisting);
-        Optional<Problem> p = LabRules.keyPair(name.getText().trim());
-        nameField.show(p.map(List::of).orElse(List.of()));
-        boolean fileOk = true;
-        if (isExisting) {
-            String f = file.getText().trim();
-            fileOk = !f.isEmpty() && Files.isReadable(Path.of(f));
-            fileField.showText(fileOk ? null : f.isEmpty() ? "Choose the private key file of this key pair." : f + " does not exist or cannot be read.", true);
+    private void showMode() {
+        KeyChoice.Mode m = viewModel.modeProperty().get();
+        (m == KeyChoice.Mode.EXISTING ? existing : m == KeyChoice.Mode.AWS ? aws : generate).setSelected(true);
+        fileBox.setVisible(viewModel.needsFile());
+        fileBox.setManaged(viewModel.needsFile());
+    }
+
+    @FXML
+    private void browse() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Private key of the key pair");
+        File f = fc.showOpenDialog(browse.getScene().getWindow());
+        if (f != null) {
+            file.setText(f.getAbsolutePath());
         }
-        ok.set(p.isEmpty() && fileOk);
     }
 
     @Override
     public String title() {
-        return "Key pair";
+        return TITLE;
     }
 
     @Override
@@ -109,18 +116,13 @@ public final class KeyPage implements Page {
 
     @Override
     public ObservableBooleanValue valid() {
-        return ok;
+        return viewModel.valid();
     }
 
     @Override
     public void onEnter() {
-        switch (model.keyMode.get()) {
-            case AWS -> aws.setSelected(true);
-            case EXISTING -> existing.setSelected(true);
-            default -> generate.setSelected(true);
-        }
-        name.setText(model.keyName.get());
-        file.setText(model.existingKeyFile.get());
-        validate();
+        showMode();
+        viewModel.validate();
+        askAccount.playFromStart();
     }
 }

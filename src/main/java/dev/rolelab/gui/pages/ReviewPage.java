@@ -30,6 +30,8 @@ import org.fxmisc.flowless.VirtualizedScrollPane;
 /** The policies in full (the permissions policy editable and checked live), the Dockerfile, and what will be created. */
 public final class ReviewPage implements Page {
 
+    public static final String TITLE = "Review";
+
     private final WizardModel model;
     private final javafx.beans.binding.BooleanBinding valid;
     private final PolicyEditor policy = new PolicyEditor(true);
@@ -74,7 +76,7 @@ public final class ReviewPage implements Page {
                 new HBox(20, left, right), dockerfileField.box(), sub("What will be created"), summary);
         policy.textProperty().addListener((o, a, b) -> checkPolicy());
         dockerfile.textProperty().addListener((o, a, b) -> {
-            model.dockerfile.set(b);
+            model.dockerfileProperty().set(b);
             Optional<Problem> p = LabRules.dockerfile(b);
             dockerfileField.show(p.map(List::of).orElse(List.of()));
             dockerfileOk.set(p.isEmpty());
@@ -88,12 +90,17 @@ public final class ReviewPage implements Page {
     }
 
     private String repositoryArn() {
-        return PolicyDocuments.repositoryArn(model.cloud().regions().partition(model.region.get()), model.region.get(), model.account(), model.names.get(dev.rolelab.lab.ResourceKind.REPOSITORY).get());
+        return PolicyDocuments.repositoryArn(partition(), model.regionProperty().get(), model.account(),
+                model.nameProperty(dev.rolelab.lab.ResourceKind.REPOSITORY).get());
+    }
+
+    private dev.rolelab.lab.Partition partition() {
+        return model.cloud().regions().partition(model.regionProperty().get());
     }
 
     private void checkPolicy() {
         String text = policy.getText();
-        model.editedPolicy.set(text.equals(generated) ? null : text);
+        model.editedPolicyProperty().set(text.equals(generated) ? null : text);
         PolicyReview.Result r = PolicyReview.check(text, repositoryArn());
         findings.getChildren().clear();
         for (Problem p : r.problems()) {
@@ -132,7 +139,7 @@ public final class ReviewPage implements Page {
 
     @Override
     public String title() {
-        return "Review";
+        return TITLE;
     }
 
     @Override
@@ -152,15 +159,15 @@ public final class ReviewPage implements Page {
 
     @Override
     public void onEnter() {
-        String repo = model.names.get(dev.rolelab.lab.ResourceKind.REPOSITORY).get();
-        generated = Json.pretty(PolicyDocuments.permissions(model.cloud().regions().partition(model.region.get()), model.region.get(), model.account(), repo));
-        String shown = model.editedPolicy.get() != null ? model.editedPolicy.get() : generated;
+        String repo = model.nameProperty(dev.rolelab.lab.ResourceKind.REPOSITORY).get();
+        generated = Json.pretty(PolicyDocuments.permissions(partition(), model.regionProperty().get(), model.account(), repo));
+        String shown = model.editedPolicyProperty().get() != null ? model.editedPolicyProperty().get() : generated;
         policy.replaceText(shown);
-        trust.replaceText(Json.pretty(PolicyDocuments.trust(model.cloud().regions().partition(model.region.get()))));
-        dockerfile.setText(model.dockerfile.get());
+        trust.replaceText(Json.pretty(PolicyDocuments.trust(partition())));
+        dockerfile.setText(model.dockerfileProperty().get());
         checkPolicy();
         summary.getChildren().clear();
-        PlanView plan = PlanView.of(model.spec().toBuilder().permissionsPolicy(null).build(), model.account(), model.cloud().regions().partition(model.region.get()));
+        PlanView plan = PlanView.of(model.spec().toBuilder().permissionsPolicy(null).build(), model.account(), partition());
         for (PlanView.Resource r : plan.resources()) {
             summary.getChildren().add(new Label("•  " + r.title() + ": " + r.name()));
         }
@@ -170,6 +177,8 @@ public final class ReviewPage implements Page {
         Label cost = new Label("Cost while it exists: " + plan.hourlyCost() + ".");
         cost.setWrapText(true);
         cost.getStyleClass().add("note");
-        summary.getChildren().add(cost);
+        if (!model.practice()) { // the simulation costs nothing: no price to show
+            summary.getChildren().add(cost);
+        }
     }
 }

@@ -16,7 +16,7 @@ final class StepRow extends VBox {
 
     enum State {
         WAITING("mdi2c-clock-outline", "waiting"), RUNNING(null, "in progress"), RETRYING(null, "retrying"),
-        DONE("mdi2c-check-circle", "done"), FAILED("mdi2a-alert-circle", "failed"), SKIPPED("mdi2m-minus-circle-outline", "not run");
+        DONE("mdi2c-check-circle", "done"), FAILED("mdi2c-close-circle", "failed"), SKIPPED("mdi2m-minus-circle-outline", "not run");
 
         final String icon;
         final String word;
@@ -34,6 +34,8 @@ final class StepRow extends VBox {
     private final Label elapsed = new Label();
     private final Label extra = new Label();
     private long startedAt;
+    /** A step that runs long is scrolled into view once, so the user sees what is being waited for. */
+    private boolean shown;
     private State current;
 
     StepRow(String id, String text) {
@@ -105,7 +107,12 @@ final class StepRow extends VBox {
     /** Called every frame while running: the time since the step started. */
     void tick() {
         if (current == State.RUNNING || current == State.RETRYING) {
-            elapsed.setText(String.format("%.1f s", (System.nanoTime() - startedAt) / 1e9));
+            double secs = (System.nanoTime() - startedAt) / 1e9;
+            elapsed.setText(String.format("%.1f s", secs));
+            if (secs > 2 && !shown) {
+                shown = true;
+                Forms.scrollIntoView(this);
+            }
         }
     }
 

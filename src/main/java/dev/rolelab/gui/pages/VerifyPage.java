@@ -13,6 +13,8 @@ import javafx.scene.layout.VBox;
 /** The role at work: the image in ECR, the temporary credentials (prefix and expiry only), the simulator's verdicts. */
 public final class VerifyPage implements Page {
 
+    public static final String TITLE = "Verify";
+
     private final WizardModel model;
     private final GridPane image = new GridPane();
     private final GridPane credentials = new GridPane();
@@ -47,7 +49,7 @@ public final class VerifyPage implements Page {
 
     @Override
     public String title() {
-        return "Verify";
+        return TITLE;
     }
 
     @Override
@@ -62,7 +64,7 @@ public final class VerifyPage implements Page {
 
     @Override
     public void onEnter() {
-        BuildAndPush.Proof p = model.proof.get();
+        BuildAndPush.Proof p = model.proofProperty().get();
         image.getChildren().clear();
         credentials.getChildren().clear();
         simulator.getChildren().clear();

@@ -1,13 +1,18 @@
 package dev.rolelab.gui.pages;
 
+import dev.rolelab.cloud.Cloud;
+import dev.rolelab.cloud.Identity;
 import dev.rolelab.cloud.Instance;
 import dev.rolelab.gui.Page;
 import dev.rolelab.gui.WizardModel;
 import dev.rolelab.gui.WizardWindow;
 import dev.rolelab.gui.util.Forms;
+import dev.rolelab.gui.util.Messages;
 import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.LedgerEntry;
 import dev.rolelab.lab.ResourceKind;
 import dev.rolelab.run.Provisioner;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,16 +27,17 @@ import javafx.scene.layout.VBox;
 /** What you will build, as a picture; your account or practice; labs left open from earlier runs. */
 public final class WelcomePage implements Page {
 
+    public static final String TITLE = "Welcome";
+
     private final WizardModel model;
     private final WizardWindow window;
     private final VBox openLabs = new VBox(8);
     private final VBox view;
+    private boolean userChose;
 
     public WelcomePage(WizardModel model, WizardWindow window) {
         this.model = model;
         this.window = window;
-        boolean hasCredentials = model.services.credentialsConfigured().getAsBoolean();
-
         ToggleGroup choice = new ToggleGroup();
         ToggleButton aws = choiceCard("mdi2c-cloud-outline", "Use my AWS account",
                 "Creates real resources (about one cent for a half-hour lab) and removes them at the end.");
@@ -41,21 +47,30 @@ public final class WelcomePage implements Page {
         practice.setId("choose-practice");
         aws.setToggleGroup(choice);
         practice.setToggleGroup(choice);
-        (hasCredentials ? aws : practice).setSelected(true);
-        model.practice.set(!hasCredentials);
+        practice.setSelected(true);
+        model.practiceProperty().set(true);
         choice.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) {
                 was.setSelected(true); // one of the two is always chosen
             } else {
-                model.practice.set(now == practice);
+                model.practiceProperty().set(now == practice);
+                userChose = true;
             }
         });
         HBox choices = new HBox(16, aws, practice);
         choices.setFillHeight(false);
         Label noCredentials = Forms.note("No AWS credentials were found on this computer, so Practice is chosen: it needs none.");
-        noCredentials.setVisible(!hasCredentials);
-        noCredentials.setManaged(!hasCredentials);
-
+        noCredentials.setVisible(false);
+        noCredentials.setManaged(false);
+        // the AWS config files are read off the FX thread; until they are, Practice (which needs none) is chosen
+        model.services().executor().run(() -> model.services().credentialsConfigured().getAsBoolean(), has -> {
+            if (!userChose && has) {
+                aws.setSelected(true);
+                userChose = false; // chosen for the user, who has not chosen yet
+            }
+            noCredentials.setVisible(!has);
+            noCredentials.setManaged(!has);
+        }, t -> { });
         view = Forms.page(
                 Forms.heading("Give an EC2 instance a role, and let it push to ECR without any access keys"),
                 Forms.lead("Instead of copying long-term keys onto a server, you let EC2 assume an IAM role for the instance. "
@@ -101,6 +116,7 @@ public final class WelcomePage implements Page {
     private static VBox box(String icon, String title, String subtitle, List<String> lines) {
         Label t = new Label(title);
         t.getStyleClass().add("card-title");
+        t.setWrapText(true); // a narrow window wraps "ECR repository" instead of cutting it
         Label s = new Label(subtitle);
         s.getStyleClass().add("note");
         VBox v = new VBox(4, new HBox(6, Forms.icon(icon), t), s);
@@ -123,6 +139,10 @@ public final class WelcomePage implements Page {
         c.setWrapText(true);
         c.getStyleClass().add("note");
         c.setMaxWidth(130);
+        // a one-word caption ("SSH") never breaks inside the word
+        if (!caption.contains(" ")) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         VBox v = new VBox(2, a, c);
         v.setAlignment(Pos.CENTER);
         return v;
@@ -130,7 +150,7 @@ public final class WelcomePage implements Page {
 
     @Override
     public String title() {
-        return "Welcome";
+        return TITLE;
     }
 
     @Override
@@ -141,9 +161,9 @@ public final class WelcomePage implements Page {
     @Override
     public void onEnter() {
         // reading the ledgers is file I/O and JSON: off the FX thread, and after the first frame
-        model.services.executor().run(() -> model.services.ledgers().open(), this::showOpenLabs,
+        model.services().executor().run(() -> model.services().ledgers().open(), this::showOpenLabs,
                 t -> openLabs.getChildren().setAll(Forms.iconText("mdi2a-alert-circle-outline",
-                        "Could not read the labs of earlier runs: " + t.getMessage(), "error-box")));
+                        "Could not read the labs of earlier runs: " + Messages.of(t), "error-box")));
     }
 
     private void showOpenLabs(List<Ledger> open) {
@@ -163,8 +183,8 @@ public final class WelcomePage implements Page {
             Button clean = new Button("Clean up");
             clean.setId("cleanup-" + l.labId());
             clean.setOnAction(e -> {
-                adopt(l);
-                window.go(WizardWindow.STEP_NAMES.length - 1);
+                model.resume(l);
+                window.goTo(CleanupPage.class);
             });
             HBox row = new HBox(10, what, clean);
             if (l.status() == Ledger.Status.READY && l.get(ResourceKind.INSTANCE).isPresent()) {
@@ -177,32 +197,27 @@ public final class WelcomePage implements Page {
         }
     }
 
-    private void adopt(Ledger l) {
-        model.practice.set(l.context().practice());
-        model.region.set(l.context().region());
-        model.profile.set(l.context().profile());
-        model.ledger.set(l);
-    }
-
-    /** A lab that was ready: look up its instance, then continue at Build and push. */
+    /** A lab that was ready: take over what it was made with, look up its instance, then continue at Build and push. */
     private void resume(Ledger l, Button button) {
-        adopt(l);
+        model.resume(l);
         button.setDisable(true);
         String instanceId = l.get(ResourceKind.INSTANCE).orElseThrow().id();
-        model.services.executor().run(() -> {
-            Instance i = model.cloud().instance(instanceId);
-            return new Object[] {i, model.cloud().identity()};
+        WizardModel.CloudChoice choice = model.cloudChoice();
+        model.services().executor().run(() -> {
+            Cloud cloud = model.cloud(choice);
+            return new Resumed(cloud.instance(instanceId), cloud.identity());
         }, r -> {
-            Instance i = (Instance) r[0];
-            model.identity.set((dev.rolelab.cloud.Identity) r[1]);
-            String role = l.get(ResourceKind.ROLE).map(e -> e.id()).orElse(null);
-            java.nio.file.Path key = l.get(ResourceKind.LOCAL_KEY_FILE).map(e -> java.nio.file.Path.of(e.name()))
-                    .orElse(l.spec().key().privateKeyFile());
-            model.provisioned.set(new Provisioner.Provisioned(l.account().orElse(model.account()), instanceId, i.publicIp(), key, null, role));
-            window.go(7);
+            model.identity(r.identity());
+            String role = l.get(ResourceKind.ROLE).map(LedgerEntry::id).orElse(null);
+            Path key = l.get(ResourceKind.LOCAL_KEY_FILE).map(e -> Path.of(e.name())).orElse(l.spec().key().privateKeyFile());
+            model.provisioned(new Provisioner.Provisioned(l.account().orElse(model.account()), instanceId, r.instance().publicIp(),
+                    key, null, role));
+            window.goTo(BuildPage.class);
         }, t -> {
             button.setDisable(false);
-            openLabs.getChildren().add(Forms.iconText("mdi2a-alert-circle-outline", "Cannot resume: " + t.getMessage(), "error-box"));
+            openLabs.getChildren().add(Forms.iconText("mdi2a-alert-circle-outline", "Cannot resume: " + Messages.of(t), "error-box"));
         });
     }
+
+    private record Resumed(Instance instance, Identity identity) { }
 }

@@ -2,10 +2,12 @@ package dev.rolelab.gui.util;
 
 import dev.rolelab.lab.Problem;
 import java.util.List;
+import javafx.beans.value.ObservableValue;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -38,6 +40,25 @@ public final class Forms {
         public void showText(String text, boolean error) {
             show(text == null ? List.of() : List.of(error ? Problem.error("", text) : Problem.warning("", text)));
         }
+    }
+
+    /**
+     * Shows a view-model's message for a field under it: the worst problem, styled as error or warning. The line
+     * keeps its place when empty, so the page does not jump as messages come and go.
+     */
+    public static void bindMessage(Label message, ObservableValue<Problem> problem) {
+        message.setWrapText(true);
+        message.setMnemonicParsing(false);
+        Runnable show = () -> {
+            Problem p = problem.getValue();
+            message.getStyleClass().removeAll("field-error", "field-warning");
+            message.setText(p == null ? "" : p.message());
+            if (p != null) {
+                message.getStyleClass().add(p.isError() ? "field-error" : "field-warning");
+            }
+        };
+        problem.addListener((o, a, b) -> show.run());
+        show.run();
     }
 
     public static Field field(String label, Node control, String help) {
@@ -114,6 +135,26 @@ public final class Forms {
             }
         };
         c.addEventHandler(MouseEvent.MOUSE_ENTERED, first);
+    }
+
+    /** Scrolls the nearest scroll pane so that {@code node} is in view (no-op when it already is). */
+    public static void scrollIntoView(Node node) {
+        Node p = node.getParent();
+        while (p != null && !(p instanceof ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof ScrollPane sp && sp.getContent() != null) {
+            double content = sp.getContent().getBoundsInLocal().getHeight();
+            double viewport = sp.getViewportBounds().getHeight();
+            if (content <= viewport) {
+                return;
+            }
+            var b = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double top = sp.getVvalue() * (content - viewport);
+            if (b.getMinY() < top || b.getMaxY() > top + viewport) {
+                sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 20) / (content - viewport))));
+            }
+        }
     }
 
     public static VBox page(Node... children) {

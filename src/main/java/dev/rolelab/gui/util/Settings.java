@@ -19,6 +19,12 @@ public final class Settings {
     public double width = 1100;
     public double height = 760;
     public boolean maximized;
+    /** Whether the size came from an earlier run (a first start picks one for the screen instead). */
+    private boolean remembered;
+
+    public boolean remembered() {
+        return remembered;
+    }
 
     public static Settings load(Path file) {
         Settings s = new Settings();
@@ -34,6 +40,8 @@ public final class Settings {
             s.y = Double.parseDouble(p.getProperty("y", "NaN"));
             s.width = Math.max(400, Double.parseDouble(p.getProperty("width", "1100")));
             s.height = Math.max(300, Double.parseDouble(p.getProperty("height", "760")));
+            // a size at the window's minimum is what a window manager gave a first start, not a choice worth keeping
+            s.remembered = p.containsKey("width") && (s.width > 860 || s.height > 600);
         } catch (IOException | NumberFormatException e) {
             return new Settings(); // a damaged settings file is not worth a failure
         }

@@ -1,0 +1,40 @@
+package dev.rolelab.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolelab.gui.pages.LearnedViewModel;
+import dev.rolelab.gui.util.CurrentThreadTaskExecutor;
+import dev.rolelab.lab.LedgerStore;
+import dev.rolelab.run.BuildAndPush;
+import dev.rolelab.run.Provisioner;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The last page: each concept with what this run showed of it. */
+class LearnedViewModelTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void eachConceptSaysWhatThisRunShowed() {
+        WizardModel model = new WizardModel(new Services(data, new LedgerStore(data), new CurrentThreadTaskExecutor(),
+                (p, r, pr) -> null, c -> null, c -> null, Map::of, Map::of, () -> false));
+        model.provisioned(new Provisioner.Provisioned("123456789012", "i-0abc", "203.0.113.9", null, null,
+                "arn:aws:iam::123456789012:role/rolelab/containerise"));
+        model.proof(new BuildAndPush.Proof("ASIAEXAMPLE", "2026-12-02T06:00:00Z",
+                "arn:aws:sts::123456789012:assumed-role/containerise/i-0abc", null,
+                Map.of("ecr:PutImage", "allowed"), Map.of("ecr:PutImage", "implicitDeny"), Map.of("ecr:GetAuthorizationToken", "allowed")));
+        LearnedViewModel vm = new LearnedViewModel(model);
+        vm.refresh();
+        assertEquals(5, vm.concepts().size());
+        assertTrue(vm.concepts().get(1).shown().contains("arn:aws:iam::123456789012:role/rolelab/containerise"));
+        assertTrue(vm.concepts().get(2).shown().contains("allowed, push to any other repository denied"));
+        assertTrue(vm.concepts().get(3).shown().contains("i-0abc"));
+        assertTrue(vm.concepts().get(4).shown().contains("ASIAEXAMPLE expiring 2026-12-02T06:00:00Z"));
+        assertTrue(vm.concepts().get(4).shown().contains("assumed-role/containerise"));
+    }
+}
