@@ -94,7 +94,7 @@ public final class Provisioner {
             } else if (e.getValue() instanceof StepGraph.NotRun n) {
                 events.emit(Event.of(Event.Type.SKIPPED, e.getKey(), e.getKey().title(), n.getMessage()));
             }
-            if (e.getValue() != null && e.getValue() == outcome.firstFailure()) {
+            if (e.getValue() != null && !(e.getValue() instanceof StepGraph.NotRun) && e.getValue() == outcome.firstFailure()) {
                 failed = e.getKey(); // the step the reason below is about, not whichever failed step comes first in the plan
             }
         }

@@ -36,14 +36,9 @@ class NamesViewModelTest {
 
     @Test
     void oneActionTakesEveryFreeNameOffered() {
-        PracticeAccount.Repository repo = new PracticeAccount.Repository();
-        repo.name = "ec2-ecr-test";
-        repo.arn = "arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test";
-        cloud.account().repositories.put(repo.name, repo);
-        PracticeAccount.Role role = new PracticeAccount.Role();
-        role.name = "containerise";
-        role.arn = "arn:aws:iam::123456789012:role/containerise";
-        cloud.account().roles.put(role.name, role);
+        // someone else's repository and role (no RoleLab tag), made the way AWS makes them
+        cloud.createRepository("ec2-ecr-test", null);
+        cloud.createRole("containerise", "{}", null);
 
         vm.enter();
         assertFalse(vm.valid().get(), "Next waits for the account");

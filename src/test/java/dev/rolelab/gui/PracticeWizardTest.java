@@ -211,12 +211,7 @@ class PracticeWizardTest {
         // someone takes the key pair's name after it was checked
         robot.interact(() -> {
             PracticeCloud cloud = (PracticeCloud) window.model().cloud();
-            synchronized (cloud) {
-                PracticeAccount.Key k = new PracticeAccount.Key();
-                k.id = "key-0abc";
-                k.name = window.model().keyNameProperty().get();
-                cloud.account().keys.put(k.name, k);
-            }
+            cloud.createKeyPair(window.model().keyNameProperty().get(), null);
         });
         w.next(10);
         w.waitUntil("the run to end", 30, () -> !window.page().busy().get());
