@@ -37,4 +37,19 @@ class LearnedViewModelTest {
         assertTrue(vm.concepts().get(4).shown().contains("ASIAEXAMPLE expiring 2026-12-02T06:00:00Z"));
         assertTrue(vm.concepts().get(4).shown().contains("assumed-role/containerise"));
     }
+
+    @Test
+    void verifyShowsTheSimulatorsAnswersAndSaysWhenACredentialWasNotRead() {
+        WizardModel model = new WizardModel(new Services(data, new LedgerStore(data), new CurrentThreadTaskExecutor(),
+                (p, r, pr) -> null, c -> null, c -> null, Map::of, Map::of, () -> false));
+        model.proof(new BuildAndPush.Proof(null, null, "arn:aws:sts::123456789012:assumed-role/containerise/i-0abc", null,
+                Map.of("ecr:PutImage", "allowed"), Map.of("ecr:PutImage", "explicitDeny"), Map.of("ecr:GetAuthorizationToken", "allowed")));
+        dev.rolelab.gui.pages.VerifyViewModel vm = new dev.rolelab.gui.pages.VerifyViewModel(model);
+        vm.refresh();
+        assertTrue(vm.credentials().get(0).value().startsWith("(not read"), "never \"null\": " + vm.credentials().get(0));
+        assertEquals(3, vm.decisions().size());
+        assertEquals("✗ denied (explicitly)", vm.decisions().get(1).words());
+        assertTrue(vm.leastPrivilegeProperty().get());
+        assertTrue(vm.verdictProperty().get().startsWith("Least privilege holds"));
+    }
 }
