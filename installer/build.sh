@@ -34,7 +34,7 @@ JDK_MODS=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --pri
 # java.security.jgss is there for JSch's Kerberos sign-in, which RoleLab never offers (public key only): left out,
 # with java.naming and java.security.sasl that only it needs
 JDK_MODS=$(echo "$JDK_MODS" | tr , '\n' | grep -v -x 'java.security.jgss' | paste -sd, -)
-MODS="$JDK_MODS,jdk.crypto.ec,jdk.localedata,javafx.controls"
+MODS="$JDK_MODS,jdk.crypto.ec,jdk.localedata,javafx.controls,javafx.fxml"
 echo "modules: $MODS"
 
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$T/fxmods" --add-modules "$MODS" \

@@ -16,7 +16,7 @@ for j in target/lib/*.jar; do
   esac
 done
 MODS=$("$JAVA_HOME/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps --class-path "$T/input/lib/*" "$T/input/rolelab.jar")
-"$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$T/fxmods" --add-modules "$MODS,jdk.crypto.ec,jdk.localedata,javafx.controls" \
+"$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$T/fxmods" --add-modules "$MODS,jdk.crypto.ec,jdk.localedata,javafx.controls,javafx.fxml" \
   --include-locales=en --strip-debug --no-header-files --no-man-pages --generate-cds-archive --output "$T/runtime"
 "$JAVA_HOME/bin/jpackage" --type dmg --name RoleLab --app-version 0.1.0 --dest "$OUT" --runtime-image "$T/runtime" \
   --input "$T/input" --main-jar rolelab.jar --main-class dev.rolelab.Main --icon icons/rolelab.icns \

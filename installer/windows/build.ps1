@@ -11,7 +11,7 @@ Get-ChildItem target\lib\*.jar | ForEach-Object {
   elseif ($_.Name -notlike "javafx-*") { Copy-Item $_ "$T\input\lib\" }
 }
 $mods = & "$env:JAVA_HOME\bin\jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps --class-path "$T\input\lib\*" "$T\input\rolelab.jar"
-& "$env:JAVA_HOME\bin\jlink" --module-path "$env:JAVA_HOME\jmods;$T\fxmods" --add-modules "$mods,jdk.crypto.ec,jdk.localedata,javafx.controls" `
+& "$env:JAVA_HOME\bin\jlink" --module-path "$env:JAVA_HOME\jmods;$T\fxmods" --add-modules "$mods,jdk.crypto.ec,jdk.localedata,javafx.controls,javafx.fxml" `
   --include-locales=en --strip-debug --no-header-files --no-man-pages --generate-cds-archive --output "$T\runtime"
 & "$env:JAVA_HOME\bin\jpackage" --type msi --name RoleLab --app-version 0.1.0 --dest $Out --runtime-image "$T\runtime" `
   --input "$T\input" --main-jar rolelab.jar --main-class dev.rolelab.Main --icon icons\rolelab.ico `
