@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rolelab.gui.pages.NetworkViewModel;
 import dev.rolelab.gui.util.CurrentThreadTaskExecutor;
 import dev.rolelab.lab.LedgerStore;
+import dev.rolelab.lab.Problem;
 import dev.rolelab.practice.PracticeCloud;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,6 +61,18 @@ class NetworkViewModelTest {
         model.cidrOpenConfirmedProperty().set(true);
         assertTrue(vm.valid().get());
         assertFalse(vm.cidrMessageProperty().get().isError(), "a warning remains");
+    }
+
+    @Test
+    void aXenTypeSaysHostKeyVerificationCanTakeMinutes() {
+        vm.enter();
+        model.instanceTypeProperty().set("t2.micro");
+        Problem p = vm.typeMessageProperty().get();
+        assertFalse(p.isError(), p.message());
+        assertTrue(p.message().contains("many minutes"), p.message());
+        assertTrue(vm.valid().get(), "a warning, not a refusal");
+        model.instanceTypeProperty().set("t3.micro");
+        assertEquals(null, vm.typeMessageProperty().get());
     }
 
     @Test

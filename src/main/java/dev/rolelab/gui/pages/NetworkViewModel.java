@@ -146,6 +146,11 @@ public final class NetworkViewModel {
     void validateType() {
         String t = model.instanceTypeProperty().get() == null ? "" : model.instanceTypeProperty().get().trim();
         Optional<Problem> p = LabRules.instanceType(t);
+        if (p.isEmpty() && dev.rolelab.lab.InstanceFamily.xen(t)) {
+            // Xen types have no "latest" console output: the host keys show only as buffered at boot
+            p = Optional.of(Problem.warning("instance-type", t + " is a Xen (non-Nitro) type: EC2 shows its console output only as "
+                    + "buffered at boot, so verifying the SSH host key from it can take many minutes (a Nitro type such as t3.micro shows it at once)"));
+        }
         typeMessage.set(p.orElse(null));
         typeOk.set(p.map(x -> !x.isError()).orElse(true));
         architecture.set(Architecture.of(t) == Architecture.ARM64 ? "arm64 (Graviton): Amazon Linux 2023 for arm64"

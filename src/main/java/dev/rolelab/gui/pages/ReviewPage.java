@@ -44,6 +44,8 @@ public final class ReviewPage implements Page {
     private final BooleanProperty policyOk = new SimpleBooleanProperty(true);
     private final BooleanProperty dockerfileOk = new SimpleBooleanProperty(true);
     private final VBox view;
+    private final PolicySimulationViewModel simulation;
+    private final VBox simulated = new VBox(4);
     private String generated = "";
 
     public ReviewPage(WizardModel model) {
@@ -71,16 +73,47 @@ public final class ReviewPage implements Page {
         dockerfile.getStyleClass().add("mono");
         dockerfileField = Forms.field("Dockerfile (built on the instance)", dockerfile, null);
         summary.setId("summary");
+        simulation = new PolicySimulationViewModel(model);
+        Button ask = new Button("Ask the policy simulator");
+        ask.setId("policy-simulate");
+        ask.setMnemonicParsing(false);
+        ask.disableProperty().bind(simulation.busyProperty().or(policyOk.not()));
+        ask.setOnAction(e -> simulation.ask());
+        ask.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the sentence beside it wraps; the button never shrinks
+        Label simulationSummary = new Label();
+        simulationSummary.setId("policy-simulation-summary");
+        simulationSummary.setWrapText(true);
+        HBox.setHgrow(simulationSummary, Priority.ALWAYS);
+        simulationSummary.textProperty().bind(simulation.summaryProperty());
+        simulated.setId("policy-simulation");
+        simulation.lines().addListener((javafx.collections.ListChangeListener<PolicySimulationViewModel.Line>) c -> {
+            simulated.getChildren().clear();
+            for (PolicySimulationViewModel.Line line : simulation.lines()) {
+                simulated.getChildren().add(Forms.iconText(line.ok() ? "mdi2c-check-circle-outline" : "mdi2a-alert-circle-outline", line.text(), null));
+            }
+        });
         view = Forms.page(Forms.heading("Review"),
                 Forms.lead("Nothing exists yet. This is exactly what RoleLab will create; the permissions policy is yours to tighten."),
-                new HBox(20, left, right), dockerfileField.box(), sub("What will be created"), summary);
-        policy.textProperty().addListener((o, a, b) -> checkPolicy());
+                new HBox(20, left, right),
+                sub("Asked before anything exists: does IAM read the policy as least privilege?"),
+                askRow(ask, simulationSummary), simulated,
+                dockerfileField.box(), sub("What will be created"), summary);
+        policy.textProperty().addListener((o, a, b) -> {
+            checkPolicy();
+            simulation.stale();
+        });
         dockerfile.textProperty().addListener((o, a, b) -> {
             model.dockerfileProperty().set(b);
             Optional<Problem> p = LabRules.dockerfile(b);
             dockerfileField.show(p.map(List::of).orElse(List.of()));
             dockerfileOk.set(p.isEmpty());
         });
+    }
+
+    private static HBox askRow(Button ask, Label summary) {
+        HBox row = new HBox(12, ask, summary);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static Label sub(String text) {
@@ -166,6 +199,9 @@ public final class ReviewPage implements Page {
         trust.replaceText(Json.pretty(PolicyDocuments.trust(partition())));
         dockerfile.setText(model.dockerfileProperty().get());
         checkPolicy();
+        if (policyOk.get()) {
+            simulation.ask(); // IAM's own reading of the policy, before anything is created
+        }
         summary.getChildren().clear();
         PlanView plan = PlanView.of(model.spec().toBuilder().permissionsPolicy(null).build(), model.account(), partition());
         for (PlanView.Resource r : plan.resources()) {
