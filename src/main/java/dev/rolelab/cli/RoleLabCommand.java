@@ -125,9 +125,12 @@ public final class RoleLabCommand implements Runnable {
         return ExitCodes.INVALID_INPUT;
     }
 
+    /** The log file Main opened for appending (the logger itself then writes to a stream, not a named file). */
+    public static final String LOG_FILE_PROPERTY = "rolelab.logFile";
+
     /** Logs, then says where the details went: only a log file that grew is named (a full disk writes nothing). */
     static String logged(Runnable log) {
-        String target = System.getProperty("org.slf4j.simpleLogger.logFile");
+        String target = System.getProperty(LOG_FILE_PROPERTY, System.getProperty("org.slf4j.simpleLogger.logFile"));
         Path file = target == null || target.startsWith("System.") ? null : Path.of(target);
         long before = size(file);
         log.run();
