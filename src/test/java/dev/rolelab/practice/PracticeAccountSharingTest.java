@@ -97,4 +97,15 @@ class PracticeAccountSharingTest {
             child.destroyForcibly();
         }
     }
+
+    /** The practice folder and account are RoleLab's own, like labs/ and keys/: 0700 and 0600, never 0755 / 0644. */
+    @Test
+    void thePracticeFolderIsOwnerOnlyAndItsFilesToo() throws Exception {
+        Path file = tmp.resolve("practice/account.json");
+        onFile(file).createRole("r-modes", "{}", "lab-0000000a");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file.getParent())));
+        for (Path f : java.util.List.of(file, file.resolveSibling("account.json.lock"))) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(f)), f.toString());
+        }
+    }
 }
