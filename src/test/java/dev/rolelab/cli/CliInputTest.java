@@ -61,6 +61,13 @@ class CliInputTest {
         return r;
     }
 
+    /** A bad --key-name is named as --key-name (what the person typed), not as --key. */
+    @Test
+    void aBadKeyNameIsNamedAsKeyName() {
+        CliRun r = refusedBeforeAnyCall("--key-name", "up", "--key-name", "k\u202e");
+        assertFalse(r.err().contains("--key:"), r.err());
+    }
+
     // --cidr
 
     @ParameterizedTest
