@@ -94,7 +94,7 @@ public final class RoleLabCommand implements Runnable {
                     err.println("rolelab: " + (p.isError() ? "" : "warning: ") + "--" + p.field() + ": " + p.message()
                             + (p.line() > 0 ? " (line " + p.line() + ")" : ""));
                 }
-                err.println("Nothing was created.");
+                err.println(nothingDone(commandLine.getCommandName()));
                 return ExitCodes.INVALID_INPUT;
             }
             if (ex instanceof CloudException c) {
@@ -111,6 +111,16 @@ public final class RoleLabCommand implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /** What a refused command did not do, in its own terms (down and sweep create nothing: they would have removed). */
+    static String nothingDone(String command) {
+        return switch (command) {
+            case "down" -> "Nothing was removed.";
+            case "sweep" -> "Nothing was deleted.";
+            case "status", "permissions" -> "Nothing was done.";
+            default -> "Nothing was created.";
+        };
     }
 
     /** A mistyped command line: the mistake, a suggestion, where the help is; not the whole usage, which buries it. */
