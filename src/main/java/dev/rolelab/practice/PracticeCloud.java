@@ -527,7 +527,7 @@ public final class PracticeCloud implements Cloud {
             if (id != null) {
                 return id;
             }
-            onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation); retrying in " + dev.rolelab.cloud.Settling.words(pause));
+            onRetry.accept("EC2 does not see the new instance profile yet (InvalidParameterValue: IAM propagation); retrying in " + dev.rolelab.cloud.Settling.words(pause));
             pause(pause);
             pause = pause.multipliedBy(2);
         }
