@@ -290,6 +290,22 @@ class ProvisionerTest {
         }
     }
 
+    /**
+     * Steps run side by side: the instance profile's clash can come before the repository's. The result names the
+     * step of the failure it reports ("Create the ECR repository failed: … Instance Profile … already exists" was seen).
+     */
+    @Test
+    void theFailedStepIsTheOneWhoseFailureIsReported() {
+        RuntimeException repository = new RuntimeException("The repository with name 'ec2-ecr-test' already exists");
+        RuntimeException profile = new RuntimeException("Instance Profile containerise already exists.");
+        java.util.Map<Step, Throwable> failures = new java.util.LinkedHashMap<>();
+        failures.put(Step.IDENTITY, null);
+        failures.put(Step.REPOSITORY, repository);
+        failures.put(Step.INSTANCE_PROFILE, profile);
+        assertEquals(Step.INSTANCE_PROFILE, Provisioner.failedStep(new StepGraph.Outcome<>(failures, profile)));
+        assertEquals(Step.REPOSITORY, Provisioner.failedStep(new StepGraph.Outcome<>(failures, repository)));
+    }
+
     @Test
     void keepOnFailureLeavesWhatWasMadeForALaterDown() {
         try (PracticeFixture f = new PracticeFixture(tmp)) {
