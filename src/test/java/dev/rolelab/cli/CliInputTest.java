@@ -61,6 +61,18 @@ class CliInputTest {
         return r;
     }
 
+    /** sweep checks --region like plan does, before any call: an unknown region is not "nothing tagged" there. */
+    @Test
+    void sweepRefusesAnUnknownRegionBeforeAnyCall() {
+        for (String[] args : List.of(new String[] {"sweep", "--practice", "--region", "mars-1"},
+                new String[] {"sweep", "--region", "eu-west-9", "--endpoint-url", wm.baseUrl()})) {
+            CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run(home, args));
+            assertEquals(2, r.exit(), r.err() + r.out());
+            assertTrue(r.err().contains("--region") && !r.out().contains("Nothing tagged"), r.err() + r.out());
+        }
+        assertEquals(0, wm.getAllServeEvents().size(), "an AWS call was made before the region was checked");
+    }
+
     /** A bad --key-name is named as --key-name (what the person typed), not as --key. */
     @Test
     void aBadKeyNameIsNamedAsKeyName() {
