@@ -32,7 +32,7 @@ final class PermissionsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         if (account != null && !account.matches("\\d{12}")) {
-            throw new InvalidInput("account", "'" + account + "' is not an AWS account id (12 digits, e.g. 123456789012)");
+            throw new InvalidInput("account", dev.rolelab.lab.LabRules.shown(account) + " is not an AWS account id (12 digits, e.g. 123456789012)");
         }
         try (Wiring w = new Wiring()) {
             String region = w.region(connection);
