@@ -165,6 +165,19 @@ class LedgerCliTest {
         assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace on the console: " + err);
     }
 
+    /** A lab left PROVISIONING by a killed `up` (no process holds it) is said to be interrupted, with the command that removes it. */
+    @Test
+    void statusSaysALabNoProcessRunsWasInterruptedAndHowToRemoveIt() throws Exception {
+        String lab = upKeep();
+        Path ledger = home().resolve("labs").resolve(lab + ".json");
+        String text = Files.readString(ledger);
+        Files.writeString(ledger, text.replaceFirst("\"status\"(\\s*):(\\s*)\"READY\"", "\"status\"$1:$2\"PROVISIONING\""));
+        assertTrue(Files.readString(ledger).contains("PROVISIONING"), "the test's edit must take");
+        CliRun status = CliRun.run(home(), "status");
+        assertTrue(status.out().contains("[interrupted: `rolelab down --lab " + lab + "` removes it]"), status.out());
+        assertEquals(0, CliRun.run(home(), "down", "--lab", lab, "--delete-key").exit());
+    }
+
     /**
      * The log is appended to, never truncated: after a failed `up` said "details in the log file", the next
      * `rolelab status` (or a second process on the same data folder) must not erase those details.
