@@ -127,7 +127,7 @@ public final class RoleLabCommand implements Runnable {
     private static int badUsage(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("rolelab: " + ex.getMessage());
+        err.println("rolelab: " + String.valueOf(ex.getMessage()).replaceFirst("^Error: ", "")); // picocli's own prefix, once is enough
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("See `" + cl.getCommandSpec().qualifiedName() + " --help` for the options.");
         err.println("Nothing was done.");

@@ -168,6 +168,14 @@ class CliTest {
         assertTrue(practiceAccount().empty());
     }
 
+    /** picocli's own "Error: " is not doubled after RoleLab's "rolelab: " prefix. */
+    @Test
+    void exclusiveOptionsAreRefusedInOnePrefix() {
+        CliRun r = CliRun.run(home, "down", "--lab", "lab-12345678", "--all");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("rolelab: --lab=ID, --all are mutually exclusive") && r.err().contains("Nothing was done."), r.err());
+    }
+
     @Test
     void downOfAnUnknownLabIsInvalidInput() {
         CliRun r = CliRun.run(home, "down", "--lab", "lab-00000000");
