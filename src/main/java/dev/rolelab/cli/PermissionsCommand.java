@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "permissions", description = {"Print the least IAM policy the person running RoleLab needs (JSON, on stdout).",
+@Command(name = "permissions", sortOptions = false, description = {"Print the least IAM policy the person running RoleLab needs (JSON, on stdout).",
         "Attach it to your user or permission set; it allows every call of up, down and sweep and nothing a lab does not need."})
 final class PermissionsCommand implements Callable<Integer> {
     @Mixin
