@@ -1000,22 +1000,19 @@ public final class PracticeCloud implements Cloud {
         dirty = true;
     }
 
-    private void write() {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            try (java.nio.channels.FileChannel out = ownerOnly(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Json.pretty(account).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
+    /** Throws the I/O error itself: {@link #inAccount} words it (what, why, what to do) as for a ledger. */
+    private void write() throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try (java.nio.channels.FileChannel out = ownerOnly(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Json.pretty(account).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            dirty = false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the practice account to " + file, e);
         }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        dirty = false;
     }
 
     /** Opens a file of the practice folder, created 0600 where the file system has POSIX modes. */
