@@ -168,6 +168,20 @@ class CliTest {
         assertTrue(practiceAccount().empty());
     }
 
+    /** A mistyped practice setting is said on the console (a trainer's demo would otherwise silently run another account). */
+    @Test
+    void aMistypedPracticeSettingIsAWarningOnTheConsole() {
+        System.setProperty("rolelab.practice.account", "free_plna"); // read as "active", the default: harmless to other tests
+        try {
+            CliRun r = CliRun.run(home, "plan", "--practice");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.err().contains("rolelab: warning: ROLELAB_PRACTICE_ACCOUNT=free_plna is not active, pending-verification or free-plan"),
+                    r.err());
+        } finally {
+            System.clearProperty("rolelab.practice.account");
+        }
+    }
+
     /** picocli's own "Error: " is not doubled after RoleLab's "rolelab: " prefix. */
     @Test
     void exclusiveOptionsAreRefusedInOnePrefix() {
