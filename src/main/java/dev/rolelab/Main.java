@@ -46,10 +46,27 @@ public final class Main {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
             return;
         }
-        System.setProperty("org.slf4j.simpleLogger.logFile", log.get().toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk", "warn");
+        // slf4j-simple opens a named log file truncating it, so the next `rolelab status` (or a second process)
+        // would erase the details an error pointed at. It can instead keep the System.err it finds at start-up:
+        // hand it an appending stream on the log for that moment, then give the console its System.err back.
+        java.io.PrintStream console = System.err;
+        try {
+            java.io.PrintStream appending = new java.io.PrintStream(new java.io.FileOutputStream(log.get().toFile(), true), true,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+            System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
+            System.setErr(appending);
+            org.slf4j.LoggerFactory.getLogger(Main.class); // the logger configures itself now, keeping `appending`
+        } catch (java.io.IOException e) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+            return;
+        } finally {
+            System.setErr(console);
+        }
+        System.setProperty(RoleLabCommand.LOG_FILE_PROPERTY, log.get().toString());
     }
 }

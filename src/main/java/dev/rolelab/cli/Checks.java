@@ -140,7 +140,8 @@ final class Checks {
         if (!p.field().equals("policy")) {
             return p;
         }
-        String message = p.message().replaceAll("'[^']*'", "'…'").replace("press \"Reset to generated\" to start again", "give a JSON policy document");
+        String message = java.util.regex.Pattern.compile("'(null|true|false)'|'[^']*'").matcher(p.message())
+                .replaceAll(m -> m.group(1) != null ? m.group() : "'…'").replace("press \"Reset to generated\" to start again", "give a JSON policy document");
         Problem out = p.isError() ? Problem.error("policy-file", message) : Problem.warning("policy-file", message);
         return p.line() > 0 ? out.atLine(p.line()) : out;
     }

@@ -105,6 +105,12 @@ final class LabOptions {
         names = set(names, ResourceKind.SECURITY_GROUP, securityGroup);
         names = set(names, ResourceKind.INSTANCE, instanceName);
         names = set(names, ResourceKind.KEY_PAIR, keyName);
+        if (keyName != null) {
+            // the rule speaks of the key choice ("key"); here the name came from --key-name, so that is the option named
+            LabRules.keyPair(keyName).filter(Problem::isError).ifPresent(p -> {
+                throw new InvalidInput("key-name", p.message());
+            });
+        }
         LabSpec.Builder b = LabSpec.builder().region(region).instanceType(instanceType).subnet(subnet).names(names)
                 .image(image).tag(tag).cidrOpenConfirmed(openSsh).key(keyChoice(names.keyPair()));
         if (dockerfile != null) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "permissions", description = {"Print the least IAM policy the person running RoleLab needs (JSON, on stdout).",
+@Command(name = "permissions", sortOptions = false, description = {"Print the least IAM policy the person running RoleLab needs (JSON, on stdout).",
         "Attach it to your user or permission set; it allows every call of up, down and sweep and nothing a lab does not need."})
 final class PermissionsCommand implements Callable<Integer> {
     @Mixin
@@ -32,7 +32,7 @@ final class PermissionsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         if (account != null && !account.matches("\\d{12}")) {
-            throw new InvalidInput("account", "'" + account + "' is not an AWS account id (12 digits, e.g. 123456789012)");
+            throw new InvalidInput("account", dev.rolelab.lab.LabRules.shown(account) + " is not an AWS account id (12 digits, e.g. 123456789012)");
         }
         try (Wiring w = new Wiring()) {
             String region = w.region(connection);

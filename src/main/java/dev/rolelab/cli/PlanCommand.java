@@ -5,7 +5,9 @@ import dev.rolelab.cloud.Cloud;
 import dev.rolelab.cloud.CloudException;
 import dev.rolelab.lab.Json;
 import dev.rolelab.lab.LabSpec;
+import dev.rolelab.lab.DataFolder;
 import dev.rolelab.practice.PracticeCloud;
+import dev.rolelab.practice.PracticeSettings;
 import dev.rolelab.run.PlanView;
 import dev.rolelab.run.PolicyCheck;
 import java.io.PrintWriter;
@@ -69,6 +71,7 @@ final class PlanCommand implements Callable<Integer> {
             } else {
                 if (connection.practice) {
                     out.println("** " + PracticeCloud.SIMULATION + " **");
+                    PracticeSettings.mistakes().forEach(m -> err.println("rolelab: warning: " + DataFolder.printable(m)));
                 }
                 print(plan, out);
                 print(policyCheck, policyCheckFailure, out);

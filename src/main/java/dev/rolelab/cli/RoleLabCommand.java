@@ -94,7 +94,7 @@ public final class RoleLabCommand implements Runnable {
                     err.println("rolelab: " + (p.isError() ? "" : "warning: ") + "--" + p.field() + ": " + p.message()
                             + (p.line() > 0 ? " (line " + p.line() + ")" : ""));
                 }
-                err.println("Nothing was created.");
+                err.println(nothingDone(commandLine.getCommandName()));
                 return ExitCodes.INVALID_INPUT;
             }
             if (ex instanceof CloudException c) {
@@ -113,11 +113,21 @@ public final class RoleLabCommand implements Runnable {
         return cl;
     }
 
+    /** What a refused command did not do, in its own terms (down and sweep create nothing: they would have removed). */
+    static String nothingDone(String command) {
+        return switch (command) {
+            case "down" -> "Nothing was removed.";
+            case "sweep" -> "Nothing was deleted.";
+            case "status", "permissions" -> "Nothing was done.";
+            default -> "Nothing was created.";
+        };
+    }
+
     /** A mistyped command line: the mistake, a suggestion, where the help is; not the whole usage, which buries it. */
     private static int badUsage(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("rolelab: " + ex.getMessage());
+        err.println("rolelab: " + String.valueOf(ex.getMessage()).replaceFirst("^Error: ", "")); // picocli's own prefix, once is enough
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("See `" + cl.getCommandSpec().qualifiedName() + " --help` for the options.");
         err.println("Nothing was done.");
@@ -125,9 +135,12 @@ public final class RoleLabCommand implements Runnable {
         return ExitCodes.INVALID_INPUT;
     }
 
+    /** The log file Main opened for appending (the logger itself then writes to a stream, not a named file). */
+    public static final String LOG_FILE_PROPERTY = "rolelab.logFile";
+
     /** Logs, then says where the details went: only a log file that grew is named (a full disk writes nothing). */
     static String logged(Runnable log) {
-        String target = System.getProperty("org.slf4j.simpleLogger.logFile");
+        String target = System.getProperty(LOG_FILE_PROPERTY, System.getProperty("org.slf4j.simpleLogger.logFile"));
         Path file = target == null || target.startsWith("System.") ? null : Path.of(target);
         long before = size(file);
         log.run();

@@ -39,11 +39,17 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(all ? "No labs yet." : "No open labs. (`rolelab status --all` shows removed ones.)");
                 return ExitCodes.DONE;
             }
-            out.print(table(labs, all, l -> LedgerStore.isOpen(l) ? w.ledgers.holder(l.labId()).map(h -> "[in use by " + h + "]").orElse("") : ""));
+            out.print(table(labs, all, l -> LedgerStore.isOpen(l) ? w.ledgers.holder(l.labId()).map(h -> "[in use by " + h + "]")
+                    .orElse(midway(l) ? "[interrupted: `rolelab down --lab " + l.labId() + "` removes it]" : "") : ""));
             out.flush();
             labs.forEach(l -> l.warnings().forEach(wn -> err.println("rolelab: warning: " + l.labId() + ": " + wn)));
             return ExitCodes.DONE;
         }
+    }
+
+    /** A lab still marked as being made or removed: with no process holding it, that run was killed or lost. */
+    private static boolean midway(Ledger l) {
+        return l.status() == Ledger.Status.PROVISIONING || l.status() == Ledger.Status.TEARING_DOWN;
     }
 
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

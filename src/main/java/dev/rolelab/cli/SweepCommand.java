@@ -43,6 +43,10 @@ final class SweepCommand implements Callable<Integer> {
         try (Wiring w = new Wiring()) {
             Cloud cloud = w.cloud(connection);
             String region = w.region(connection);
+            // as plan and permissions do: an unknown region is refused, not reported as holding nothing
+            new dev.rolelab.lab.LabRules(cloud.knownRegions()).region(region).ifPresent(p -> {
+                throw new InvalidInput(List.of(p));
+            });
             Sweep sweep = new Sweep(cloud, w.ledgers, w.executor);
             LedgerStore.Survey survey = w.ledgers.survey();
             survey.unreadable().forEach(u -> err.println("rolelab: warning: " + u.getMessage()));

@@ -6,7 +6,9 @@ import dev.rolelab.lab.LabRules;
 import dev.rolelab.lab.LabSpec;
 import dev.rolelab.lab.Ledger;
 import dev.rolelab.lab.Problem;
+import dev.rolelab.lab.DataFolder;
 import dev.rolelab.practice.PracticeCloud;
+import dev.rolelab.practice.PracticeSettings;
 import dev.rolelab.run.Cancel;
 import dev.rolelab.run.Decision;
 import dev.rolelab.run.BuildAndPush;
@@ -86,6 +88,7 @@ final class UpCommand implements Callable<Integer> {
             Cloud cloud = w.cloud(connection);
             if (connection.practice) {
                 out.println("** " + PracticeCloud.SIMULATION + " **");
+                PracticeSettings.mistakes().forEach(m -> err.println("rolelab: warning: " + DataFolder.printable(m)));
             }
             LabSpec draft = options.draft(w.region(connection));
             Checks.beforeAnyCall(connection, draft, options.detectsCidr(), cloud.knownRegions(), optionProblems(), err);

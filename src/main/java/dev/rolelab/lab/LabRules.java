@@ -42,6 +42,7 @@ public final class LabRules {
         region(spec.region()).ifPresent(out::add);
         out.addAll(cidr(spec.sshCidr(), spec.cidrOpenConfirmed()));
         instanceType(spec.instanceType()).ifPresent(out::add);
+        beyondThePermissionsPolicy(spec.instanceType()).ifPresent(out::add);
         subnet(spec.subnet()).ifPresent(out::add);
         Names n = spec.names();
         repository(n.repository()).ifPresent(out::add);
@@ -179,6 +180,20 @@ public final class LabRules {
             return Optional.of(Problem.warning("instance-type", type + " has 0.5 GiB of memory; dnf on Amazon Linux 2023 is often killed for lack of memory there, t3.micro is the tested choice"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A valid type that the policy of {@code rolelab permissions} does not let the person launch: allowed (a
+     * broader policy, or a trainer's free-plan demo, may want it) but said now, not met at RunInstances after
+     * everything else exists.
+     */
+    public static Optional<Problem> beyondThePermissionsPolicy(String type) {
+        if (!INSTANCE_TYPE.matcher(type).matches() || RunnerPolicy.INSTANCE_TYPES.contains(type)) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.warning("instance-type", type + " is not one of the types the policy of `rolelab permissions` allows ("
+                + String.join(", ", RunnerPolicy.INSTANCE_TYPES) + "); with that policy EC2 refuses the launch (UnauthorizedOperation)"
+                + " after the rest of the lab exists. Choose one of those, or make sure your own permissions allow " + type));
     }
 
     public static Optional<Problem> repository(String name) {

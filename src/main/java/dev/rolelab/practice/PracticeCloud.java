@@ -527,7 +527,7 @@ public final class PracticeCloud implements Cloud {
             if (id != null) {
                 return id;
             }
-            onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation); retrying in " + dev.rolelab.cloud.Settling.words(pause));
+            onRetry.accept("EC2 does not see the new instance profile yet (InvalidParameterValue: IAM propagation); retrying in " + dev.rolelab.cloud.Settling.words(pause));
             pause(pause);
             pause = pause.multipliedBy(2);
         }
@@ -968,8 +968,8 @@ public final class PracticeCloud implements Cloud {
             if (file == null || lock.getHoldCount() > 1) {
                 return body.get();
             }
-            Files.createDirectories(file.getParent());
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+            dev.rolelab.lab.DataFolder.createOwnerOnly(file.getParent(), true); // RoleLab's own folder, as labs/ and keys/
+            try (java.nio.channels.FileChannel channel = ownerOnly(file.resolveSibling(file.getFileName() + ".lock"),
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
                  java.nio.channels.FileLock held = channel.lock()) {
                 account = load(file);
@@ -1000,15 +1000,28 @@ public final class PracticeCloud implements Cloud {
         dirty = true;
     }
 
-    private void write() {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, Json.pretty(account));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            dirty = false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the practice account to " + file, e);
+    /** Throws the I/O error itself: {@link #inAccount} words it (what, why, what to do) as for a ledger. */
+    private void write() throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try (java.nio.channels.FileChannel out = ownerOnly(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Json.pretty(account).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
         }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        dirty = false;
+    }
+
+    /** Opens a file of the practice folder, created 0600 where the file system has POSIX modes. */
+    private static java.nio.channels.FileChannel ownerOnly(Path path, java.nio.file.OpenOption... options) throws IOException {
+        if (!dev.rolelab.lab.DataFolder.posix(path)) {
+            return java.nio.channels.FileChannel.open(path, options);
+        }
+        return java.nio.channels.FileChannel.open(path, java.util.Set.of(options),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(dev.rolelab.lab.DataFolder.OWNER_ONLY_FILE));
     }
 
     private static PracticeAccount load(Path file) {

@@ -66,6 +66,44 @@ public final class PracticeSettings {
         };
     }
 
+    /**
+     * The settings that are set but not understood, each as "NAME=value is not …; using …": the same words the
+     * log gets, for the console, so a mistyped setting does not silently run another account.
+     */
+    public static java.util.List<String> mistakes() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        String seed = value("seed");
+        if (seed != null && !whole(seed, Long.MAX_VALUE)) {
+            out.add("ROLELAB_PRACTICE_SEED=" + seed + " is not a whole number; picking a seed instead");
+        }
+        String consistency = value("consistency");
+        if (consistency != null && !java.util.Set.of("on", "off", "fast").contains(consistency.toLowerCase(Locale.ROOT))) {
+            out.add("ROLELAB_PRACTICE_CONSISTENCY=" + consistency + " is not on, off or fast; using on");
+        }
+        String standing = value("account");
+        if (standing != null && java.util.Arrays.stream(AccountState.Standing.values())
+                .noneMatch(s -> s.name().equals(standing.toUpperCase(Locale.ROOT).replace('-', '_')))) {
+            out.add("ROLELAB_PRACTICE_ACCOUNT=" + standing + " is not active, pending-verification or free-plan; using active");
+        }
+        for (String quota : java.util.List.of("vcpu-quota", "iam-quota")) {
+            String v = value(quota);
+            if (v != null && !whole(v, Integer.MAX_VALUE)) {
+                out.add("ROLELAB_PRACTICE_" + quota.toUpperCase(Locale.ROOT).replace('-', '_') + "=" + v + " is not a whole number; ignored");
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code v} is a whole number the setting's parser takes (a long for the seed, an int for a quota). */
+    private static boolean whole(String v, long max) {
+        try {
+            long n = Long.parseLong(v);
+            return n <= max && n >= -max - 1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The account's standing and quotas, as set (AWS's defaults otherwise). */
     public static AccountState accountState() {
         AccountState state = AccountState.ACTIVE;

@@ -40,6 +40,23 @@ public final class Provisioner {
                               String repositoryArn, String roleArn) { }
 
     /** How provisioning ended; {@code failure} is worded for a person. */
+    /**
+     * The step whose failure the result describes: the one that failed first in time (the failure reported),
+     * not the first failed one in step order, which would put one step's name on another step's error.
+     */
+    static Step failedStep(StepGraph.Outcome<Step> outcome) {
+        Step inOrder = null;
+        for (Map.Entry<Step, Throwable> e : outcome.failures().entrySet()) {
+            if (e.getValue() != null && !(e.getValue() instanceof StepGraph.NotRun)) {
+                if (e.getValue() == outcome.firstFailure()) {
+                    return e.getKey();
+                }
+                inOrder = inOrder == null ? e.getKey() : inOrder;
+            }
+        }
+        return inOrder;
+    }
+
     public record Result(Outcome outcome, String failure, Step failedStep, Provisioned lab,
                          Map<Step, Long> stepMillis) { }
 
@@ -87,15 +104,10 @@ public final class Provisioner {
             ledger.status(Ledger.Status.READY);
             return new Result(Outcome.READY, null, null, facts.provisioned(), durations(millis));
         }
-        Step failed = null;
+        Step failed = failedStep(outcome);
         for (Map.Entry<Step, Throwable> e : outcome.failures().entrySet()) {
-            if (e.getValue() != null && !(e.getValue() instanceof StepGraph.NotRun) && failed == null) {
-                failed = e.getKey();
-            } else if (e.getValue() instanceof StepGraph.NotRun n) {
+            if (e.getValue() instanceof StepGraph.NotRun n) {
                 events.emit(Event.of(Event.Type.SKIPPED, e.getKey(), e.getKey().title(), n.getMessage()));
-            }
-            if (e.getValue() != null && !(e.getValue() instanceof StepGraph.NotRun) && e.getValue() == outcome.firstFailure()) {
-                failed = e.getKey(); // the step the reason below is about, not whichever failed step comes first in the plan
             }
         }
         if (outcome.firstFailure() instanceof Error err) {

@@ -94,6 +94,16 @@ class CliConventionsTest {
         }
     }
 
+    /** Every command lists its options in one order (the connection options first, as declared), not some sorted A to Z. */
+    @Test
+    void optionsAreListedInTheOrderDeclaredEverywhere() {
+        for (Map.Entry<String, CommandLine> c : subcommands().entrySet()) {
+            if (!c.getKey().equals("help")) {
+                assertFalse(c.getValue().getCommandSpec().usageMessage().sortOptions(), c.getKey() + " sorts its options A to Z");
+            }
+        }
+    }
+
     @Test
     void yesIsTakenWhereRoleLabWouldAsk() {
         for (String name : List.of("up", "down", "sweep")) {

@@ -61,6 +61,25 @@ class CliInputTest {
         return r;
     }
 
+    /** sweep checks --region like plan does, before any call: an unknown region is not "nothing tagged" there. */
+    @Test
+    void sweepRefusesAnUnknownRegionBeforeAnyCall() {
+        for (String[] args : List.of(new String[] {"sweep", "--practice", "--region", "mars-1"},
+                new String[] {"sweep", "--region", "eu-west-9", "--endpoint-url", wm.baseUrl()})) {
+            CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.run(home, args));
+            assertEquals(2, r.exit(), r.err() + r.out());
+            assertTrue(r.err().contains("--region") && !r.out().contains("Nothing tagged"), r.err() + r.out());
+        }
+        assertEquals(0, wm.getAllServeEvents().size(), "an AWS call was made before the region was checked");
+    }
+
+    /** A bad --key-name is named as --key-name (what the person typed), not as --key. */
+    @Test
+    void aBadKeyNameIsNamedAsKeyName() {
+        CliRun r = refusedBeforeAnyCall("--key-name", "up", "--key-name", "k\u202e");
+        assertFalse(r.err().contains("--key:"), r.err());
+    }
+
     // --cidr
 
     @ParameterizedTest
@@ -267,6 +286,8 @@ class CliInputTest {
         CliRun r = refused("--policy-file", "plan", "--practice", "--policy-file", policy.toString());
         assertFalse(r.err().contains("s3cr3t") || r.err().contains("AKIAIOSFODNN7EXAMPLE"), r.err());
         assertFalse(r.err().contains("rolelab: --policy:"), "the error must name --policy-file, not --policy: " + r.err());
+        // the parser's own words stay readable: only the file's text is hidden, not the JSON literals it expected
+        assertTrue(r.err().contains("'null', 'true' or 'false'") && !r.err().contains("'…', '…'"), r.err());
     }
 
     @Test

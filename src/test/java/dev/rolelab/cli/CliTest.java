@@ -168,11 +168,35 @@ class CliTest {
         assertTrue(practiceAccount().empty());
     }
 
+    /** A mistyped practice setting is said on the console (a trainer's demo would otherwise silently run another account). */
+    @Test
+    void aMistypedPracticeSettingIsAWarningOnTheConsole() {
+        System.setProperty("rolelab.practice.account", "free_plna"); // read as "active", the default: harmless to other tests
+        try {
+            CliRun r = CliRun.run(home, "plan", "--practice");
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.err().contains("rolelab: warning: ROLELAB_PRACTICE_ACCOUNT=free_plna is not active, pending-verification or free-plan"),
+                    r.err());
+        } finally {
+            System.clearProperty("rolelab.practice.account");
+        }
+    }
+
+    /** picocli's own "Error: " is not doubled after RoleLab's "rolelab: " prefix. */
+    @Test
+    void exclusiveOptionsAreRefusedInOnePrefix() {
+        CliRun r = CliRun.run(home, "down", "--lab", "lab-12345678", "--all");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("rolelab: --lab=ID, --all are mutually exclusive") && r.err().contains("Nothing was done."), r.err());
+    }
+
     @Test
     void downOfAnUnknownLabIsInvalidInput() {
         CliRun r = CliRun.run(home, "down", "--lab", "lab-00000000");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--lab"), r.err());
+        // down creates nothing: it says what did not happen in its own terms
+        assertTrue(r.err().contains("Nothing was removed.") && !r.err().contains("Nothing was created"), r.err());
     }
 
     @Test

@@ -165,6 +165,44 @@ class LedgerCliTest {
         assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace on the console: " + err);
     }
 
+    /** A lab left PROVISIONING by a killed `up` (no process holds it) is said to be interrupted, with the command that removes it. */
+    @Test
+    void statusSaysALabNoProcessRunsWasInterruptedAndHowToRemoveIt() throws Exception {
+        String lab = upKeep();
+        Path ledger = home().resolve("labs").resolve(lab + ".json");
+        String text = Files.readString(ledger);
+        Files.writeString(ledger, text.replaceFirst("\"status\"(\\s*):(\\s*)\"READY\"", "\"status\"$1:$2\"PROVISIONING\""));
+        assertTrue(Files.readString(ledger).contains("PROVISIONING"), "the test's edit must take");
+        CliRun status = CliRun.run(home(), "status");
+        assertTrue(status.out().contains("[interrupted: `rolelab down --lab " + lab + "` removes it]"), status.out());
+        assertEquals(0, CliRun.run(home(), "down", "--lab", lab, "--delete-key").exit());
+    }
+
+    /**
+     * The log is appended to, never truncated: after a failed `up` said "details in the log file", the next
+     * `rolelab status` (or a second process on the same data folder) must not erase those details.
+     */
+    @Test
+    void aLaterRunAppendsToTheLogInsteadOfErasingTheEarlierRunsDetails() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path log = home.resolve("rolelab.log");
+        Files.writeString(log, "2026-12-02T05:00:00.000+0000 [main] ERROR an earlier run's stack trace\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String[] command : List.of(new String[] {"status"}, new String[] {"plan", "--practice", "--role", "bad name"})) {
+            List<String> args = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.rolelab.Main"));
+            args.addAll(List.of(command));
+            ProcessBuilder pb = new ProcessBuilder(args).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("ROLELAB_HOME", home.toString());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String err = new String(p.getErrorStream().readAllBytes());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertFalse(err.contains(" INFO ") || err.contains(" WARN "), "log lines stay out of the console: " + err);
+        }
+        String logged = Files.readString(log);
+        assertTrue(logged.startsWith("2026-12-02T05:00:00.000+0000 [main] ERROR an earlier run's stack trace"), logged);
+    }
+
     /** A lab another process holds (the lab test's holder main): `down` names that process; `--all` skips it and goes on. */
     @Test
     void downLeavesALabAnotherProcessHoldsAndNamesIt() throws Exception {

@@ -66,6 +66,10 @@ class PermissionsCommandTest {
         assertEquals(ExitCodes.INVALID_INPUT, account.exit());
         assertTrue(account.err().contains("--account: '12345' is not an AWS account id (12 digits"), account.err());
         assertEquals("", account.out());
+        // a pasted id with a line break (or an escape sequence) is shown escaped, as every other option is
+        CliRun pasted = CliRun.run(home, "permissions", "--practice", "--account", "123456789012\n\u001b[2J");
+        assertEquals(ExitCodes.INVALID_INPUT, pasted.exit());
+        assertTrue(pasted.err().contains("'123456789012\\u000a\\u001b[2J'") && !pasted.err().contains("\u001b"), pasted.err());
         CliRun region = CliRun.run(home, "permissions", "--region", "mars-1", "--account", "123456789012");
         assertEquals(ExitCodes.INVALID_INPUT, region.exit());
         assertTrue(region.err().contains("--region: 'mars-1' is not an AWS region"), region.err());

@@ -114,6 +114,20 @@ class LabRulesTest {
         bad(LabRules.instanceType(type), "instance-type", "family.size");
     }
 
+    /** A type the least-privilege policy of `rolelab permissions` does not allow is said at plan time, not met at RunInstances. */
+    @Test
+    void aTypeBeyondThePermissionsPolicyIsAWarningThatNamesIt() {
+        List<Problem> problems = RULES.check(valid().toBuilder().instanceType("m5.large").build());
+        Problem p = problems.stream().filter(x -> x.field().equals("instance-type")).findFirst().orElseThrow(() -> new AssertionError(problems));
+        assertFalse(p.isError(), p.message());
+        assertTrue(p.message().contains("rolelab permissions") && p.message().contains("t3.micro") && p.message().contains("UnauthorizedOperation"),
+                p.message());
+        for (String offered : RunnerPolicy.INSTANCE_TYPES) {
+            assertTrue(RULES.check(valid().toBuilder().instanceType(offered).build()).stream().noneMatch(x -> x.field().equals("instance-type")),
+                    offered);
+        }
+    }
+
     @Test
     void nanoIsAllowedWithAWarning() {
         Problem p = LabRules.instanceType("t3.nano").orElseThrow();

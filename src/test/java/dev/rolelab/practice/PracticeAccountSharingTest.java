@@ -97,4 +97,25 @@ class PracticeAccountSharingTest {
             child.destroyForcibly();
         }
     }
+
+    /** The practice folder and account are RoleLab's own, like labs/ and keys/: 0700 and 0600, never 0755 / 0644. */
+    @Test
+    void thePracticeFolderIsOwnerOnlyAndItsFilesToo() throws Exception {
+        Path file = tmp.resolve("practice/account.json");
+        onFile(file).createRole("r-modes", "{}", "lab-0000000a");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file.getParent())));
+        for (Path f : java.util.List.of(file, file.resolveSibling("account.json.lock"))) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(f)), f.toString());
+        }
+    }
+
+    /** A practice account that cannot be saved is worded like a ledger that cannot (what, why, what to do), not a bare I/O error. */
+    @Test
+    void anAccountThatCannotBeSavedIsWorded() throws Exception {
+        Path file = tmp.resolve("practice/account.json");
+        java.nio.file.Files.createDirectories(file.resolveSibling("account.json.tmp").resolve("in-the-way"));
+        dev.rolelab.lab.LedgerStore.Unwritable e = org.junit.jupiter.api.Assertions.assertThrows(dev.rolelab.lab.LedgerStore.Unwritable.class,
+                () -> onFile(file).createRole("r-x", "{}", "lab-0000000a"));
+        assertTrue(e.getMessage().contains("practice account") && e.getMessage().contains(file.getParent().toString()), e.getMessage());
+    }
 }

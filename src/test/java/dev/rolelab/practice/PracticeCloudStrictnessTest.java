@@ -86,6 +86,22 @@ class PracticeCloudStrictnessTest {
         assertTrue(e.describe().contains("InvalidGroup.NotFound"), e.describe());
     }
 
+    /** While the instance profile propagates, practice answers RunInstances as EC2 does, and the retry line names that code. */
+    @Test
+    void aLaunchRightAfterTheProfileGotItsRoleIsRetriedNamingEc2sCode() {
+        PracticeCloud c = new PracticeCloud(null, "us-east-1", new PracticeCloud.Timing(Duration.ZERO, Duration.ZERO, Duration.ofMillis(300),
+                Duration.ZERO, Duration.ofMillis(50)), PracticeCloud.Consistency.OFF, AccountState.ACTIVE);
+        c.createRole("r", "{}", LAB);
+        c.createInstanceProfile("p", LAB);
+        c.addRoleToInstanceProfile("p", "r");
+        String group = c.createSecurityGroup("g", "d", "vpc-1", LAB);
+        c.importKeyPair("k", "ssh-ed25519 AAAA", LAB);
+        java.util.List<String> retries = new java.util.ArrayList<>();
+        c.launch(new LaunchRequest("n", LAB, c.latestAmi(Architecture.X86_64), "t3.micro", "subnet-1", group, "k", "p"), retries::add);
+        assertTrue(!retries.isEmpty(), "the profile was 0 ms old: EC2 does not see it yet");
+        assertTrue(retries.get(0).contains("(InvalidParameterValue"), retries.get(0));
+    }
+
     private static String launch(PracticeCloud c, String type) {
         c.createRole("r", "{}", LAB);
         c.account().roles.get("r").visibleAt = 0;

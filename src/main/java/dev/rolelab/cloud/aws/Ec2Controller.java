@@ -185,8 +185,8 @@ final class Ec2Controller {
                 if (!propagating || System.nanoTime() + pause * 1_000_000 > end) {
                     throw e;
                 }
-                onRetry.accept("EC2 does not see the new instance profile yet (IAM propagation, usually under 15 s); retrying in "
-                        + pause + " ms");
+                onRetry.accept("EC2 does not see the new instance profile yet (InvalidParameterValue: IAM propagation, usually under 15 s); retrying in "
+                        + dev.rolelab.cloud.Settling.words(java.time.Duration.ofMillis(pause)));
                 sleepFor(pause, "ec2:RunInstances");
                 pause = Math.min(pause * 2, 10_000);
             }

@@ -153,6 +153,8 @@ class Ec2ControllerTest {
         assertEquals("i-0abc123def4567890", cloud.launch(LAUNCH, retries::add));
         assertEquals(2, retries.size());
         assertTrue(retries.get(0).contains("propagation"), retries.get(0));
+        // like every other retry line: the AWS error code it retries on, and the pause in words
+        assertTrue(retries.get(0).contains("(InvalidParameterValue") && retries.get(0).contains("retrying in 10 ms"), retries.get(0));
         assertEquals(3, wm.getAllServeEvents().size());
     }
 
