@@ -153,16 +153,7 @@ final class IamController {
     Map<String, String> simulate(String roleArn, List<String> actions, String resourceArn) {
         List<EvaluationResult> results = AwsCall.call("iam:SimulatePrincipalPolicy", () -> iam.get().simulatePrincipalPolicyPaginator(r -> r
                 .policySourceArn(roleArn).actionNames(actions).resourceArns(resourceArn)).evaluationResults().stream().toList());
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (EvaluationResult r : results) {
-            String decision = r.evalDecisionAsString();
-            if (r.resourceSpecificResults() != null && !r.resourceSpecificResults().isEmpty()) {
-                decision = r.resourceSpecificResults().stream().filter(x -> resourceArn.equals(x.evalResourceName()))
-                        .map(x -> x.evalResourceDecisionAsString()).findFirst().orElse(decision);
-            }
-            out.put(r.evalActionName(), decision);
-        }
-        return out;
+        return decisions(results, resourceArn);
     }
 
     private static <T> Optional<T> absentIfMissing(Supplier<T> call) {
@@ -190,6 +181,11 @@ final class IamController {
                 r.contextEntries(entries);
             }
         }).evaluationResults().stream().toList());
+        return decisions(results, resourceArn);
+    }
+
+    /** Per action, the simulator's decision for {@code resourceArn} (its resource-specific answer where it gives one). */
+    private static Map<String, String> decisions(List<EvaluationResult> results, String resourceArn) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (EvaluationResult r : results) {
             String decision = r.evalDecisionAsString();
