@@ -11,9 +11,7 @@ import dev.rolelab.practice.PracticeSettings;
 import dev.rolelab.run.PlanView;
 import dev.rolelab.run.PolicyCheck;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,19 +112,12 @@ final class PlanCommand implements Callable<Integer> {
             return;
         }
         out.println("Policy check before anything exists, by " + t.source() + ":");
-        Map<String, List<PolicyCheck.Row>> groups = new LinkedHashMap<>();
-        for (PolicyCheck.Row r : t.rows()) {
-            groups.computeIfAbsent(r.what() + " " + r.resource() + " " + r.expected(), k -> new ArrayList<>()).add(r);
-        }
         out.printf("  %-56s %-9s %-26s %s%n", "asked", "expected", "answer", "ok?");
-        for (List<PolicyCheck.Row> g : groups.values()) {
-            PolicyCheck.Row first = g.get(0);
-            String resource = first.resource().equals("*") ? "\"*\"" : first.resource().substring(first.resource().lastIndexOf('/') + 1);
-            String asked = (g.size() == 1 ? first.action() : first.what() + " (" + g.size() + " actions)") + " on " + resource;
+        for (PolicyCheck.Group g : t.groups()) {
             Set<String> answers = new TreeSet<>();
-            g.forEach(r -> answers.add(r.verdict()));
-            List<String> failing = g.stream().filter(r -> !r.ok()).map(PolicyCheck.Row::action).toList();
-            out.printf("  %-56s %-9s %-26s %s%n", asked, first.expected().name().toLowerCase(Locale.ROOT), String.join(", ", answers),
+            g.rows().forEach(r -> answers.add(r.verdict()));
+            List<String> failing = g.failing().stream().map(PolicyCheck.Row::action).toList();
+            out.printf("  %-56s %-9s %-26s %s%n", g.asked("\"*\""), g.first().expected().name().toLowerCase(Locale.ROOT), String.join(", ", answers),
                     failing.isEmpty() ? "yes" : "NO: " + String.join(", ", failing));
         }
         out.println(t.ok() ? "Least privilege confirmed: the push is allowed on this repository only, nothing destructive is."

@@ -58,6 +58,33 @@ public final class PolicyCheck {
         public List<Row> failures() {
             return rows.stream().filter(r -> !r.ok()).toList();
         }
+
+        /** The rows by question (what, resource, expectation), in the order asked: one line each in `plan` and on Review. */
+        public List<Group> groups() {
+            Map<String, List<Row>> by = new java.util.LinkedHashMap<>();
+            for (Row r : rows) {
+                by.computeIfAbsent(r.what() + " " + r.resource() + " " + r.expected(), k -> new ArrayList<>()).add(r);
+            }
+            return by.values().stream().map(Group::new).toList();
+        }
+    }
+
+    /** Rows asking one question of one resource; {@link #asked} names it ("push (6 actions) on ec2-ecr-test"). */
+    public record Group(List<Row> rows) {
+        public Row first() {
+            return rows.get(0);
+        }
+
+        /** The question in words, the resource by its short name ({@code everyResource} for "*"). */
+        public String asked(String everyResource) {
+            Row f = first();
+            String resource = f.resource().equals("*") ? everyResource : f.resource().substring(f.resource().lastIndexOf('/') + 1);
+            return (rows.size() == 1 ? f.action() : f.what() + " (" + rows.size() + " actions)") + " on " + resource;
+        }
+
+        public List<Row> failing() {
+            return rows.stream().filter(r -> !r.ok()).toList();
+        }
     }
 
     private final Cloud cloud;

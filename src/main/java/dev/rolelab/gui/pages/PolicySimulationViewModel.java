@@ -6,9 +6,7 @@ import dev.rolelab.lab.LabSpec;
 import dev.rolelab.run.Decision;
 import dev.rolelab.run.PolicyCheck;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -93,19 +91,12 @@ public final class PolicySimulationViewModel {
     }
 
     private void show(PolicyCheck.Table table) {
-        Map<String, List<PolicyCheck.Row>> groups = new LinkedHashMap<>();
-        for (PolicyCheck.Row r : table.rows()) {
-            groups.computeIfAbsent(r.what() + " " + r.resource() + " " + r.expected(), k -> new ArrayList<>()).add(r);
-        }
         List<Line> out = new ArrayList<>();
-        for (List<PolicyCheck.Row> g : groups.values()) {
-            PolicyCheck.Row first = g.get(0);
-            String resource = first.resource().equals("*") ? "every resource" : first.resource().substring(first.resource().lastIndexOf('/') + 1);
-            String asked = (g.size() == 1 ? first.action() : first.what() + " (" + g.size() + " actions)") + " on " + resource;
-            List<PolicyCheck.Row> wrong = g.stream().filter(r -> !r.ok()).toList();
-            String expected = first.expected() == PolicyCheck.Expected.ALLOWED ? "allowed" : "denied";
-            out.add(new Line(wrong.isEmpty() ? asked + ": " + expected + ", as least privilege expects"
-                    : asked + ": " + String.join(", ", wrong.stream().map(r -> r.action() + " " + Decision.of(r.verdict()).words()).toList())
+        for (PolicyCheck.Group g : table.groups()) {
+            List<PolicyCheck.Row> wrong = g.failing();
+            String expected = g.first().expected() == PolicyCheck.Expected.ALLOWED ? "allowed" : "denied";
+            out.add(new Line(wrong.isEmpty() ? g.asked("every resource") + ": " + expected + ", as least privilege expects"
+                    : g.asked("every resource") + ": " + String.join(", ", wrong.stream().map(r -> r.action() + " " + Decision.of(r.verdict()).words()).toList())
                             + " (should be " + expected + ")", wrong.isEmpty()));
         }
         lines.setAll(out);
