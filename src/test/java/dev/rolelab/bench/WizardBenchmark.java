@@ -6,6 +6,7 @@ import dev.rolelab.gui.TerminalView;
 import dev.rolelab.gui.util.EventPump;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +101,44 @@ class WizardBenchmark {
         return t[2];
     }
 
+    /** The collector's stop-the-world pauses, as the JVM reports them: start (uptime, ms) and duration (ms). */
+    static final class GcPauses implements AutoCloseable {
+        private final List<long[]> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+        private final javax.management.NotificationListener listener = (n, h) -> {
+            if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                if (!info.getGcName().contains("Concurrent")) { // G1's concurrent cycle does not stop the application
+                    pauses.add(new long[] {info.getGcInfo().getStartTime(), info.getGcInfo().getDuration()});
+                }
+            }
+        };
+
+        static GcPauses listen() {
+            GcPauses g = new GcPauses();
+            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (bean instanceof javax.management.NotificationEmitter e) {
+                    e.addNotificationListener(g.listener, null, null);
+                    g.emitters.add(e);
+                }
+            }
+            return g;
+        }
+
+        List<long[]> pauses() {
+            synchronized (pauses) {
+                return new ArrayList<>(pauses);
+            }
+        }
+
+        @Override
+        public void close() throws javax.management.ListenerNotFoundException {
+            for (var e : emitters) {
+                e.removeNotificationListener(listener);
+            }
+        }
+    }
+
     private static long median(List<long[]> runs, int i) {
         long[] v = runs.stream().mapToLong(r -> r[i]).sorted().toArray();
         return v[v.length / 2];
@@ -128,7 +167,10 @@ class WizardBenchmark {
         AtomicLong last = new AtomicLong();
         AtomicLong worst = new AtomicLong();
         AtomicLong frames = new AtomicLong();
-        List<String> gaps = java.util.Collections.synchronizedList(new ArrayList<>());
+        // each gap: its length and when it ended (JVM uptime, ms), to lay beside the GC pauses of the same run
+        List<long[]> gaps = java.util.Collections.synchronizedList(new ArrayList<>());
+        GcPauses gc = GcPauses.listen();
+        long compiledBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         AnimationTimer meter = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -136,7 +178,7 @@ class WizardBenchmark {
                 long n = frames.incrementAndGet();
                 if (before != 0) {
                     worst.accumulateAndGet(now - before, Math::max);
-                    gaps.add((now - before) / 1_000_000 + "ms@" + n);
+                    gaps.add(new long[] {(now - before) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime(), n});
                 }
             }
         };
@@ -162,8 +204,22 @@ class WizardBenchmark {
             pump.stop();
         });
         System.out.printf("%nTerminal view, 200,000 lines / 20 MB pushed as fast as possible (headless Monocle, software rendering, 256 MB heap)%n");
-        System.out.printf("  shown in %.1f s over %d frames; largest gap between frames: %.0f ms (slowest single batch: %.0f ms); scrollback kept: %d lines%n%n",
+        System.out.printf("  shown in %.1f s over %d frames; largest gap between frames: %.0f ms (slowest single batch: %.0f ms); scrollback kept: %d lines%n",
                 secs, frames.get(), worst.get() / 1e6, slowestAppend.get() / 1e6, view[0].lineCount());
-        System.out.println("  longest gaps: " + gaps.stream().sorted(java.util.Comparator.comparingInt((String g) -> Integer.parseInt(g.split("ms")[0])).reversed()).limit(5).toList());
+        gc.close();
+        List<long[]> pauses = gc.pauses();
+        System.out.printf("  GC pauses while it streamed: %d, longest %d ms, %d ms in all; JIT compiling (on other threads): %d ms%n",
+                pauses.size(), pauses.stream().mapToLong(p -> p[1]).max().orElse(0), pauses.stream().mapToLong(p -> p[1]).sum(),
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiledBefore);
+        List<String> longest = new ArrayList<>();
+        synchronized (gaps) {
+            gaps.stream().sorted(java.util.Comparator.comparingLong((long[] g) -> g[0]).reversed()).limit(5).forEach(g -> {
+                // a pause that overlapped the gap: it started before the gap ended and ended after the gap began
+                long inside = pauses.stream().filter(p -> p[0] < g[1] && p[0] + p[1] > g[1] - g[0]).mapToLong(p -> p[1]).sum();
+                longest.add(g[0] + " ms at frame " + g[2] + (inside > 0 ? " (" + inside + " ms of it GC)" : ""));
+            });
+        }
+        System.out.println("  longest gaps: " + longest);
+        System.out.println();
     }
 }
