@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "down", sortOptions = false,
         description = {"Remove everything a lab created, in dependency order, as its ledger lists it.",
                 "It uses the account, profile and region the lab was created with. In a terminal it asks first "
-                        + "(-y: do not ask); without a terminal it removes at once."})
+                        + "(-y: do not ask); without a terminal it removes at once.",
+                Teardown.Options.KEY_RULE + " Keep it with --keep-key."})
 final class DownCommand implements Callable<Integer> {
 
     static final class Which {
@@ -39,7 +40,11 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Remove without asking.")
     boolean yes;
 
-    @Option(names = "--delete-key", description = "Also delete the private key file RoleLab generated for the lab (it is kept otherwise).")
+    @Option(names = "--keep-key", description = "Keep the private key file RoleLab generated for the lab (it is deleted with the lab otherwise).")
+    boolean keepKey;
+
+    /** What deleting the key took before it became the rule; still accepted so scripts that pass it keep working. */
+    @Option(names = "--delete-key", hidden = true)
     boolean deleteKey;
 
     @Spec
@@ -52,6 +57,9 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        if (keepKey && deleteKey) {
+            throw new InvalidInput("keep-key", "and --delete-key contradict each other: the key is deleted with the lab unless --keep-key is given");
+        }
         try (Wiring w = new Wiring()) {
             List<Ledger> labs = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
@@ -100,13 +108,13 @@ final class DownCommand implements Callable<Integer> {
                 ledger.warnings().forEach(wn -> err.println("rolelab: warning: " + wn));
                 out.flush();
                 Cloud cloud = w.cloud(ledger);
-                Teardown.Result r = new Teardown(cloud, w.executor).run(ledger, new Teardown.Options(deleteKey), new Printer(out, rolelab.terminal()));
+                Teardown.Result r = new Teardown(cloud, w.executor).run(ledger, Teardown.Options.keepingKey(keepKey), new Printer(out, rolelab.terminal()));
                 ledger.unsaved().ifPresent(why -> err.println("rolelab: warning: " + why));
                 if (r.clean()) {
                     out.printf("Lab %s removed.%n", ledger.labId());
                     ledger.get(ResourceKind.LOCAL_KEY_FILE)
                             .filter(e -> e.state() == LedgerEntry.State.KEPT)
-                            .ifPresent(e -> out.printf("Kept the private key %s (delete it with --delete-key, or by hand).%n", e.name()));
+                            .ifPresent(e -> out.printf("Kept the private key %s, as --keep-key asked (delete it by hand when done).%n", e.name()));
                 } else {
                     clean = false;
                     r.failures().forEach(f -> err.println("rolelab: not removed: " + f));

@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "connects over SSH, installs Docker, builds the image and pushes it with the role's credentials, "
                         + "and shows the role at work.",
                 "At the end it asks whether to remove the lab (-y: yes, --keep: no). Without a terminal it does not ask: "
-                        + "it keeps the lab unless -y is given."})
+                        + "it keeps the lab unless -y is given.",
+                Teardown.Options.KEY_RULE + " Keep it with --keep-key."})
 final class UpCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
@@ -50,6 +51,9 @@ final class UpCommand implements Callable<Integer> {
             + "is done or a step on the instance failed. It never opens SSH to the internet (--yes-open-ssh) or trusts an "
             + "unknown host key (--accept-host-key).")
     boolean downAfter;
+
+    @Option(names = "--keep-key", description = "When the lab is removed, keep the private key file RoleLab generated for it.")
+    boolean keepKey;
 
     @Option(names = "--keep", description = "Keep the lab when the tutorial is done, without asking (remove it later with `rolelab down`).")
     boolean keep;
@@ -174,7 +178,7 @@ final class UpCommand implements Callable<Integer> {
         }
         out.flush();
         if (cleanUpNow(out)) {
-            Teardown.Result t = new Teardown(cloud, w.executor).run(ledger, new Teardown.Options(true), printer);
+            Teardown.Result t = new Teardown(cloud, w.executor).run(ledger, Teardown.Options.keepingKey(keepKey), printer);
             if (!t.clean()) {
                 t.failures().forEach(f -> err.println("rolelab: not removed: " + f));
                 return ExitCodes.CLOUD_FAILED;

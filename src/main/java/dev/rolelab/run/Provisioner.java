@@ -119,7 +119,7 @@ public final class Provisioner {
         if (rollback) {
             events.emit(Event.of(Event.Type.INFO, "", "Rolling back",
                     (cancelled ? "Cancelled" : "Provisioning failed") + "; removing what was created"));
-            teardown.run(ledger, new Teardown.Options(true), events);
+            teardown.run(ledger, Teardown.Options.STANDARD, events);
         } else {
             events.emit(Event.of(Event.Type.INFO, "", "Kept", "What was created is kept; remove it with: rolelab down --lab " + ledger.labId()));
         }

@@ -72,7 +72,7 @@ public final class Sweep {
             Ledger.Context ctx = new Ledger.Context(lab.getKey(), region, null, null, practice, Instant.now());
             Ledger ledger = store.recovered(ctx, LabSpec.builder().region(region).sshCidr("0.0.0.0/32").build(), new ArrayList<>(entries.values()));
             events.emit(Event.of(Event.Type.INFO, "", "Sweep", "removing " + entries.size() + " resource(s) of " + lab.getKey()));
-            Teardown.Result result = new Teardown(cloud, executor).run(ledger, new Teardown.Options(false), events);
+            Teardown.Result result = new Teardown(cloud, executor).run(ledger, Teardown.Options.STANDARD, events);
             failures.addAll(result.failures());
         }
         return failures;

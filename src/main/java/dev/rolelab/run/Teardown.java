@@ -32,8 +32,22 @@ import java.util.concurrent.Executor;
  */
 public final class Teardown {
 
-    /** @param deleteLocalKey also delete the private key file RoleLab generated (the user agreed) */
-    public record Options(boolean deleteLocalKey) { }
+    /**
+     * @param deleteLocalKey also delete the private key file RoleLab generated. One rule for every way a lab is removed
+     *                       (the Clean up page, {@code up --down-after}, {@code down}, a rollback, {@code sweep}):
+     *                       {@link #STANDARD} unless the user asked to keep the key ({@link #keepingKey(boolean)}).
+     */
+    public record Options(boolean deleteLocalKey) {
+        /** The rule, in the words the Clean up page and the CLI's help use. */
+        public static final String KEY_RULE = "The private key RoleLab generated goes with its lab: it opens nothing once the instance is gone.";
+
+        public static final Options STANDARD = new Options(true);
+
+        /** {@link #STANDARD}, or the key kept because the user asked (the box on Clean up, {@code --keep-key}). */
+        public static Options keepingKey(boolean keep) {
+            return keep ? new Options(false) : STANDARD;
+        }
+    }
 
     /** How teardown ended: what failed, worded for a person (empty when everything is gone). */
     public record Result(List<String> failures) {

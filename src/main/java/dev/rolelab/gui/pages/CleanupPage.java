@@ -187,11 +187,11 @@ public final class CleanupPage implements Page {
         running.set(true);
         status.setText("Removing…");
         pump.start();
-        boolean key = !keepKey.isSelected();
+        boolean keepIt = keepKey.isSelected();
         WizardModel.CloudChoice choice = model.cloudChoice();
         TaskExecutor executor = model.services().executor();
         run = executor.run(() -> new Teardown(model.cloud(choice), executor.workers())
-                .run(ledger, new Teardown.Options(key), pump::offer), r -> finished(ledger, r, null), t -> finished(ledger, null, t));
+                .run(ledger, Teardown.Options.keepingKey(keepIt), pump::offer), r -> finished(ledger, r, null), t -> finished(ledger, null, t));
     }
 
     private void finished(Ledger ledger, Teardown.Result r, Throwable t) {
