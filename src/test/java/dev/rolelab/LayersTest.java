@@ -45,6 +45,11 @@ class LayersTest {
     static final ArchRule onlyTheSshAdapterTouchesJsch = noClasses().that().resideOutsideOfPackage("dev.rolelab.host.ssh..")
             .should().dependOnClassesThat().resideInAPackage("com.jcraft..");
 
+    /** A page's logic is testable without a window: its view-model holds properties, never nodes, stages or dialogs. */
+    @ArchTest
+    static final ArchRule viewModelsHoldNoNodes = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.fxml..");
+
     @ArchTest
     static final ArchRule noCycles = slices().matching("dev.rolelab.(*)..").should().beFreeOfCycles();
 }
