@@ -134,4 +134,51 @@ class MinimumSizeTest {
         assertEquals("What you learned", window.currentTitle());
         check(robot);
     }
+
+    private double y(FxRobot robot, String query) {
+        Node n = robot.lookup(query).query();
+        double[] y = new double[1];
+        robot.interact(() -> {
+            window.scene().getRoot().applyCss();
+            window.scene().getRoot().layout();
+            y[0] = n.localToScene(n.getBoundsInLocal()).getMinY();
+        });
+        return y[0];
+    }
+
+    /** Messages come and go under the fields as the user types and the account answers: the fields stay where they are. */
+    @Test
+    void theNamesPageDoesNotJumpAsMessagesComeAndGo(FxRobot robot) throws Exception {
+        dev.rolelab.practice.PracticeAccount a = new dev.rolelab.practice.PracticeAccount();
+        dev.rolelab.practice.PracticeAccount.Repository taken = new dev.rolelab.practice.PracticeAccount.Repository();
+        taken.name = "ec2-ecr-test";
+        taken.arn = "arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test";
+        a.repositories.put(taken.name, taken);
+        Files.createDirectories(services.data().resolve("practice"));
+        Files.writeString(services.data().resolve("practice/account.json"), dev.rolelab.lab.Json.pretty(a));
+        WizardRobot w = new WizardRobot(robot, window);
+        robot.sleep(1100);
+        robot.interact(() -> {
+            stage.setWidth(WizardWindow.MIN_WIDTH);
+            stage.setHeight(WizardWindow.MIN_HEIGHT);
+        });
+        w.next(5);
+        w.next(10);
+        w.waitUntil("the default VPC", 10, () -> w.text("#vpc-status").contains("subnet-"));
+        w.next(10);
+        w.next(10);
+        assertEquals("Names", window.currentTitle());
+        w.waitUntil("the clash to be found", 10, () -> robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText().contains("already exists in this account")));
+        double withClash = y(robot, "#name-tag");
+        double grid = y(robot, "#name-repository");
+        w.type("#name-repository", "ec2-ecr-test-2");
+        w.waitUntil("the clash to be gone", 10, w::nextEnabled);
+        assertEquals(withClash, y(robot, "#name-tag"), 0.5, "the last field stays put when the clash message goes");
+        assertEquals(grid, y(robot, "#name-repository"), 0.5, "the first field stays put when the offer to take all free names goes");
+        w.type("#name-policy", "not a valid name!");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".field-error").tryQuery().isPresent(), "the rule's message shows");
+        assertEquals(withClash, y(robot, "#name-tag"), 0.5, "the last field stays put when a rule's message comes");
+    }
 }

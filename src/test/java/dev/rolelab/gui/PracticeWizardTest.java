@@ -153,9 +153,9 @@ class PracticeWizardTest {
         w.next(10);
         w.next(10);
         w.waitUntil("the clash to be found", 10, () -> robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
-                .anyMatch(l -> l.getText().contains("'ec2-ecr-test' already exists in this account; 'ec2-ecr-test-2' is free")));
+                .anyMatch(l -> l.getText().contains("'ec2-ecr-test' already exists in this account.")));
         assertFalse(w.nextEnabled());
-        w.click("Use ec2-ecr-test-2");
+        w.click("Use ec2-ecr-test-2 (free)");
         w.waitUntil("the free name to be accepted", 10, w::nextEnabled);
         w.next(10);
         org.fxmisc.richtext.CodeArea editor = w.find("#policy-editor");

@@ -60,7 +60,7 @@ public final class NamesPage implements Page {
         use.setMnemonicParsing(false); // a name with an underscore keeps it
         use.setVisible(false);
         name.suggestionProperty().addListener((o, a, b) -> {
-            use.setText(b == null ? "" : "Use " + b);
+            use.setText(b == null ? "" : "Use " + b + " (free)");
             use.setVisible(b != null);
         });
         use.setOnAction(e -> name.useSuggestion());
@@ -68,8 +68,9 @@ public final class NamesPage implements Page {
         ask.setOnFinished(e -> name.checkAccount());
         name.valueProperty().addListener((o, a, b) -> ask.playFromStart());
         // the message and the offer share one line that is always there: the grid does not move as answers come in
+        // (two lines high, in em so it scales with the font: a message and its offer, or a rule's message of two lines)
         VBox answer = new VBox(0, message, use);
-        answer.setMinHeight(22);
+        answer.getStyleClass().add("name-answer");
         use.managedProperty().bind(use.visibleProperty());
         use.setPadding(javafx.geometry.Insets.EMPTY);
         return new VBox(4, label, input, answer);

@@ -116,8 +116,8 @@ public final class NamesViewModel {
                 if (clash != null) {
                     broken.set(true);
                     suggestion.set(clash.suggestion());
-                    message.set(Problem.error(id, "'" + name + "' already exists in this account"
-                            + (clash.suggestion() == null ? "; choose another name." : "; '" + clash.suggestion() + "' is free.")));
+                    // short enough for one line of the narrowest column: the free name is the offer's own line below it
+                    message.set(Problem.error(id, "'" + name + "' already exists in this account" + (clash.suggestion() == null ? "; choose another name." : ".")));
                 }
             }, t -> {
                 if (mine != generation) {
