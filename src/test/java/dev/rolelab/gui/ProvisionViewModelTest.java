@@ -150,4 +150,21 @@ class ProvisionViewModelTest {
         assertTrue(cloud.empty());
         assertEquals("Rolled back: nothing of this lab is left.", vm.bannerProperty().get());
     }
+
+    @Test
+    void stopAndRemoveAnsweredAfterTheRunFinishedBehindItsDialogStillRemovesTheLab() {
+        vm.enter(); // the Cancel dialog was opened while it ran; the run became ready behind it
+        assertTrue(vm.doneProperty().get());
+        vm.cancel(); // "Stop and remove"
+        assertTrue(ledger().live().isEmpty(), "what the dialog promised: " + ledger().live());
+        assertTrue(cloud.empty());
+        assertFalse(vm.doneProperty().get(), "no lab: Next stays off");
+        assertFalse(vm.runningProperty().get());
+        assertNull(model.provisionedProperty().get());
+        assertTrue(vm.canRetryProperty().get());
+        assertTrue(vm.failedProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Cancelled."), vm.statusProperty().get());
+        assertFalse(vm.rollback().isEmpty(), "the removal is shown");
+        assertEquals("Rolled back: nothing of this lab is left.", vm.bannerProperty().get());
+    }
 }

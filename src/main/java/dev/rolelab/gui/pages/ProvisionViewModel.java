@@ -265,13 +265,52 @@ public final class ProvisionViewModel {
                 .provision(l, c, feed::offer, true), r -> finish(r, null), t -> finish(null, t));
     }
 
-    /** Stops the run without asking (the view asks first): no new step starts, then everything made is removed. */
+    /**
+     * "Stop and remove", answered in the dialog the view opened while the run went (without asking again): no new
+     * step starts, then everything made is removed. If the run became ready while the dialog was open, the lab is
+     * removed all the same, as the dialog promised, with its removal shown in the rollback list.
+     */
     public void cancel() {
         Cancel c = cancelToken;
-        if (c != null && running.get()) {
-            c.request();
-            status.set("Cancelling: no new steps start; running ones finish; then everything is removed…");
+        Ledger l = ledger;
+        if (c == null || l == null) {
+            return;
         }
+        c.request();
+        if (running.get()) {
+            status.set("Cancelling: no new steps start; running ones finish; then everything is removed…");
+            return;
+        }
+        if (model.provisionedProperty().get() == null || l.live().isEmpty()) {
+            return; // the run had already failed or been cancelled, and rolled back
+        }
+        done.set(false);
+        running.set(true);
+        banner.set("Rolling back: cancelled after the lab had become ready; removing it…");
+        status.set("Cancelling: removing lab " + l.labId() + "…");
+        feed.start();
+        WizardModel.CloudChoice ch = choice;
+        run = executor.run(() -> removeLab(l, ch), r -> ended(l, null), t -> ended(l, t));
+    }
+
+    /** The rollback of a lab that was finished: Teardown with the same key rule as the Provisioner's rollback. */
+    private Teardown.Result removeLab(Ledger l, WizardModel.CloudChoice ch) {
+        // Teardown.Options(true) also deletes the generated private key file, as the Provisioner's own rollback does;
+        // the key rule stays as it is here: the lead unifies it
+        return new Teardown(model.cloud(ch), executor.workers()).run(l, new Teardown.Options(true), feed::offer);
+    }
+
+    /** After a cancelled-after-ready rollback: what is left, and Try again. */
+    private void ended(Ledger l, Throwable t) {
+        feed.stop();
+        if (l.live().isEmpty()) {
+            model.provisioned(null);
+        }
+        running.set(false);
+        failed.set(true);
+        status.set((t == null ? "Cancelled." : "Cancelled, but removing the lab failed: " + Messages.of(t)) + "\n" + left(l));
+        banner.set(rolledBack(l));
+        canRetry.set(true);
     }
 
     void apply(List<Event> batch) {
@@ -364,9 +403,7 @@ public final class ProvisionViewModel {
             status.set("Closing: removing what lab " + l.labId() + " still has before the window closes…");
             feed.start();
         });
-        // as the Provisioner's own rollback, this deletes the generated private key file (Teardown.Options(true)); the
-        // key rule stays as it is here: the lead unifies it
-        new Teardown(model.cloud(choice), executor.workers()).run(l, new Teardown.Options(true), feed::offer);
+        removeLab(l, choice);
         executor.onFxThread(() -> {
             feed.stop();
             if (l.live().isEmpty()) {
