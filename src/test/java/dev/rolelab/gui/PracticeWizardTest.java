@@ -318,4 +318,25 @@ class PracticeWizardTest {
         w.waitUntil("the window to close", 60, () -> !window.stage().isShowing());
         assertTrue(account().empty(), "\"remove what it created\" held: nothing is left");
     }
+
+    @Test
+    void stopAndRemoveMeansWhatItSaysEvenIfTheRunFinishedWhileItsDialogWasOpen(FxRobot robot) throws Exception {
+        timing = new PracticeCloud.Timing(Duration.ofMillis(150), Duration.ofSeconds(30), Duration.ZERO, Duration.ZERO, Duration.ofMillis(20));
+        WizardRobot w = new WizardRobot(robot, window);
+        toReview(w);
+        w.next(10);
+        w.waitUntil("the cancel button", 10, () -> !((Button) w.find("#provision-cancel")).isDisabled());
+        w.click("#provision-cancel");
+        w.waitUntil("the lab to become ready behind the dialog", 60, () -> window.model().provisionedProperty().get() != null);
+        assertFalse(account().empty(), "the lab exists now");
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        robot.clickOn((Button) dialog.lookupButton(dialog.getButtonTypes().stream()
+                .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst().orElseThrow()));
+        w.waitUntil("the lab to be removed", 60, () -> w.text("#rolling-back").startsWith("Rolled back"));
+        assertTrue(account().empty(), "\"then everything created so far is removed\" held: nothing is left");
+        assertTrue(w.exists("#row-undo-REPOSITORY"), "the removal is listed");
+        assertFalse(w.nextEnabled(), "no lab: Next stays off");
+        assertTrue(w.exists("#provision-again"));
+        assertTrue(w.text("#provision-status").startsWith("Cancelled."), w.text("#provision-status"));
+    }
 }

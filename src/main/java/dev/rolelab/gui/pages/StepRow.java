@@ -87,6 +87,11 @@ final class StepRow extends VBox {
         setAccessibleText(title.getText() + ": " + s.word + (text == null || text.isEmpty() ? "" : ", " + text));
     }
 
+    /** Empties the detail (a row reset for another run: set() keeps the last words when given none). */
+    void clearDetail() {
+        detail.setText("");
+    }
+
     /** Shows what a workflow event says about this row (a command line is left to the terminal). */
     void show(dev.rolelab.run.Event e) {
         switch (e.type()) {
