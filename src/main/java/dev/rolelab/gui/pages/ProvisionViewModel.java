@@ -260,7 +260,7 @@ public final class ProvisionViewModel {
         WizardModel.CloudChoice ch = model.cloudChoice();
         choice = ch;
         feed.start();
-        // the rollback inside deletes the private key file it generated (Teardown.Options(true)): the key rule is the lead's to unify
+        // a failed run's rollback follows the one key rule (Teardown.Options.STANDARD): the generated key goes with the lab
         run = executor.run(() -> new Provisioner(model.cloud(ch), model.services().keysFolder(), executor.workers())
                 .provision(l, c, feed::offer, true), r -> finish(r, null), t -> finish(null, t));
     }
@@ -293,11 +293,9 @@ public final class ProvisionViewModel {
         run = executor.run(() -> removeLab(l, ch), r -> ended(l, null), t -> ended(l, t));
     }
 
-    /** The rollback of a lab that was finished: Teardown with the same key rule as the Provisioner's rollback. */
+    /** The rollback of a lab that was finished: the one key rule, as every removal (the generated key goes with the lab). */
     private Teardown.Result removeLab(Ledger l, WizardModel.CloudChoice ch) {
-        // Teardown.Options(true) also deletes the generated private key file, as the Provisioner's own rollback does;
-        // the key rule stays as it is here: the lead unifies it
-        return new Teardown(model.cloud(ch), executor.workers()).run(l, new Teardown.Options(true), feed::offer);
+        return new Teardown(model.cloud(ch), executor.workers()).run(l, Teardown.Options.STANDARD, feed::offer);
     }
 
     /** After a cancelled-after-ready rollback: what is left, and Try again. */
