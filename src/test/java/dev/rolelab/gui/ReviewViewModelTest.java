@@ -119,6 +119,29 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void aCutOffPolicyIsWordedWithoutTheJsonParsersClassNames() {
+        vm.enter();
+        String text = vm.policyProperty().get();
+        vm.policyProperty().set(text.substring(0, text.lastIndexOf('}')));
+        assertFalse(vm.valid().get());
+        String m = vm.findings().get(0).text();
+        assertFalse(JAVA_NAME.matcher(m).find(), m);
+        assertFalse(m.contains("Source") || m.contains("REDACTED"), m);
+        assertTrue(m.startsWith("Line " + text.lines().count() + ": "), m);
+        assertTrue(m.contains("line 1") && m.contains("}"), "says which object is not closed, and with what: " + m);
+    }
+
+    @Test
+    void aCommentInThePolicyIsWordedWithoutTheParsersFeatureName() {
+        vm.enter();
+        vm.policyProperty().set(vm.policyProperty().get().replace("\"Statement\": [", "// the statements\n  \"Statement\": ["));
+        String m = vm.findings().get(0).text();
+        assertFalse(JAVA_NAME.matcher(m).find(), m);
+        assertFalse(m.contains("Feature") || m.contains("parser"), m);
+        assertTrue(m.startsWith("Line 3: ") && m.contains("comment"), m);
+    }
+
+    @Test
     void aSimulatorThatCannotBeAskedSaysWhyInTheEnginesWords() {
         model.practiceProperty().set(true);
         cloud.failCall(1, "AccessDenied", "User is not authorized to perform: iam:SimulateCustomPolicy");

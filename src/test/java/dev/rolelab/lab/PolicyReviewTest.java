@@ -72,6 +72,21 @@ class PolicyReviewTest {
     }
 
     @Test
+    void aCutOffPolicyOrACommentIsWordedWithoutTheParsersInternals() {
+        Problem open = errors(check(GENERATED.substring(0, GENERATED.lastIndexOf('}')))).get(0);
+        assertEquals("is not valid JSON: it ends before the object opened on line 1 is closed; add its closing }", open.message());
+        assertEquals(24, open.line());
+        Problem list = errors(check("{\"Version\": \"2012-10-17\",\n\"Statement\": [\n")).get(0);
+        assertEquals("is not valid JSON: it ends before the list opened on line 2 is closed; add its closing ]", list.message());
+        Problem comment = errors(check(GENERATED.replace("\"Statement\": [", "// the statements\n  \"Statement\": ["))).get(0);
+        assertEquals("is not valid JSON: it has a comment, and IAM does not accept comments in a policy; remove it", comment.message());
+        assertEquals(3, comment.line());
+        for (Problem p : List.of(open, list, comment)) {
+            assertFalse(p.message().matches(".*(Source|REDACTED|Feature|`|[A-Z]+_[A-Z]+).*"), p.message());
+        }
+    }
+
+    @Test
     void version20081017IsValidAndOthersAreNot() {
         assertEquals(List.of(), check(GENERATED.replace("2012-10-17", "2008-10-17")).problems());
         PolicyReview.Result wrong = check(GENERATED.replace("2012-10-17", "2012-10-18"));
