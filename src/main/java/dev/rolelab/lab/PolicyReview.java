@@ -463,12 +463,25 @@ public final class PolicyReview {
                 return;
             }
         }
-        int line = 0;
-        for (int i = 0; i < statements.size() && line == 0; i++) {
+        // the Allow that grants the rest of the push (a login statement's "*" covers the repository too, but is not where it belongs),
+        // else the first Allow for the resource
+        List<String> siblings = PolicyDocuments.PUSH_ACTIONS.contains(action)
+                ? PolicyDocuments.PUSH_ACTIONS.stream().filter(a -> !a.equals(action)).toList() : List.of();
+        int chosen = -1;
+        for (int i = 0; i < statements.size(); i++) {
             JsonNode s = statements.get(i);
             if ("Allow".equals(s.path("Effect").asText()) && resourceApplies(s, resource)) {
-                line = lines.at(base.get(i) + (s.has("Action") ? "/Action" : s.has("NotAction") ? "/NotAction" : ""));
+                if (siblings.stream().anyMatch(a -> actionApplies(s, a))) {
+                    chosen = i;
+                    break;
+                }
+                chosen = chosen < 0 ? i : chosen;
             }
+        }
+        int line = 0;
+        if (chosen >= 0) {
+            JsonNode s = statements.get(chosen);
+            line = lines.at(base.get(chosen) + (s.has("Action") ? "/Action" : s.has("NotAction") ? "/NotAction" : ""));
         }
         if (line == 0) {
             line = lines.at("/Statement");

@@ -62,6 +62,16 @@ class PolicyReviewTest {
     }
 
     @Test
+    void aRemovedPushActionIsReportedAtThePushStatementEvenWhenTheLoginStatementComesFirst() {
+        // the login statement's Resource "*" also covers the repository, but the push actions live in the other statement
+        String push = "{\"Effect\": \"Allow\", \"Action\": " + PUSH.replace("\"ecr:PutImage\", ", "")
+                + ", \"Resource\": \"" + REPO + "\"}";
+        PolicyReview.Result r = check(policy(LOGIN, push));
+        Problem p = errors(r).stream().filter(x -> x.message().contains("ecr:PutImage")).findFirst().orElseThrow();
+        assertEquals(5, p.line(), "the push statement's line (line 4 is the login statement): " + p);
+    }
+
+    @Test
     void invalidJsonPointsAtTheLine() {
         String broken = GENERATED.replace("\"Effect\": \"Allow\",\n      \"Action\": [", "\"Effect\": \"Allow\"\n      \"Action\": [");
         PolicyReview.Result r = check(broken);
