@@ -231,7 +231,7 @@ public final class PolicyReview {
                 return Reading.failed(Problem.error(FIELD, "has the key " + reason.substring("Duplicate field ".length())
                         + " twice in one object; IAM and RoleLab could read it differently, so keep one").atLine(line));
             }
-            return Reading.failed(Problem.error(FIELD, "is not valid JSON: " + reason).atLine(line));
+            return Reading.failed(Problem.error(FIELD, "is not valid JSON: " + parserReason(e, reason)).atLine(line));
         } catch (IOException e) {
             return Reading.failed(Problem.error(FIELD, "cannot be read: " + e.getMessage()));
         }
@@ -280,6 +280,27 @@ public final class PolicyReview {
         }
 
         return new Reading(doc, statements, base, lines, problems);
+    }
+
+    /**
+     * The parser's reason in a person's words: where Jackson names its own internals (the redacted source,
+     * {@code StreamReadFeature}, a parser Feature's constant), say what the text lacks instead.
+     */
+    private static String parserReason(JsonProcessingException e, String reason) {
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException && e.getProcessor() instanceof JsonParser p
+                && (p.getParsingContext().inObject() || p.getParsingContext().inArray())) {
+            boolean object = p.getParsingContext().inObject();
+            int opened = p.getParsingContext().startLocation(com.fasterxml.jackson.core.io.ContentReference.unknown()).getLineNr();
+            return "it ends before the " + (object ? "object" : "list") + (opened > 0 ? " opened on line " + opened : "")
+                    + " is closed; add its closing " + (object ? "}" : "]");
+        }
+        if (reason.contains("maybe a (non-standard) comment?")) {
+            return "it has a comment, and IAM does not accept comments in a policy; remove it";
+        }
+        return reason.replaceAll(" ?\\(start marker at \\[[^\\]]*\\]\\)", "")
+                .replaceAll(" ?\\[Source: [^\\]]*\\]", "")
+                .replaceAll(" ?\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "")
+                .replaceAll("`[^`]*`", "");
     }
 
     private static boolean trailing(JsonParser p) throws IOException {
@@ -442,12 +463,25 @@ public final class PolicyReview {
                 return;
             }
         }
-        int line = 0;
-        for (int i = 0; i < statements.size() && line == 0; i++) {
+        // the Allow that grants the rest of the push (a login statement's "*" covers the repository too, but is not where it belongs),
+        // else the first Allow for the resource
+        List<String> siblings = PolicyDocuments.PUSH_ACTIONS.contains(action)
+                ? PolicyDocuments.PUSH_ACTIONS.stream().filter(a -> !a.equals(action)).toList() : List.of();
+        int chosen = -1;
+        for (int i = 0; i < statements.size(); i++) {
             JsonNode s = statements.get(i);
             if ("Allow".equals(s.path("Effect").asText()) && resourceApplies(s, resource)) {
-                line = lines.at(base.get(i) + (s.has("Action") ? "/Action" : s.has("NotAction") ? "/NotAction" : ""));
+                if (siblings.stream().anyMatch(a -> actionApplies(s, a))) {
+                    chosen = i;
+                    break;
+                }
+                chosen = chosen < 0 ? i : chosen;
             }
+        }
+        int line = 0;
+        if (chosen >= 0) {
+            JsonNode s = statements.get(chosen);
+            line = lines.at(base.get(chosen) + (s.has("Action") ? "/Action" : s.has("NotAction") ? "/NotAction" : ""));
         }
         if (line == 0) {
             line = lines.at("/Statement");

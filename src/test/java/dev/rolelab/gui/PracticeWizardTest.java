@@ -122,6 +122,17 @@ class PracticeWizardTest {
     }
 
     @Test
+    void noLabelOrButtonOnTheReviewPageReadsAnUnderscoreAsAMnemonic(FxRobot robot) {
+        WizardRobot w = new WizardRobot(robot, window);
+        toReview(w);
+        java.util.List<String> parsing = robot.from(window.page().view()).lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof javafx.scene.control.Labeled)
+                .queryAllAs(javafx.scene.control.Labeled.class).stream()
+                .filter(javafx.scene.control.Labeled::isMnemonicParsing).map(l -> l.getId() + " \"" + l.getText() + "\"").toList();
+        assertEquals(java.util.List.of(), parsing, "a name or message with an underscore would lose it");
+        assertTrue(robot.from(window.page().view()).lookup(".label").queryAll().size() > 20, "the findings, lines and summary were looked at too");
+    }
+
+    @Test
     void aTooltipIsMadeWhenThePointerFirstReachesItsControl(FxRobot robot) {
         javafx.scene.control.ToggleButton theme = robot.lookup("#theme").queryAs(javafx.scene.control.ToggleButton.class);
         assertEquals(null, theme.getTooltip(), "not made before it is needed");

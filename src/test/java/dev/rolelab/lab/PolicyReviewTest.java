@@ -62,6 +62,16 @@ class PolicyReviewTest {
     }
 
     @Test
+    void aRemovedPushActionIsReportedAtThePushStatementEvenWhenTheLoginStatementComesFirst() {
+        // the login statement's Resource "*" also covers the repository, but the push actions live in the other statement
+        String push = "{\"Effect\": \"Allow\", \"Action\": " + PUSH.replace("\"ecr:PutImage\", ", "")
+                + ", \"Resource\": \"" + REPO + "\"}";
+        PolicyReview.Result r = check(policy(LOGIN, push));
+        Problem p = errors(r).stream().filter(x -> x.message().contains("ecr:PutImage")).findFirst().orElseThrow();
+        assertEquals(5, p.line(), "the push statement's line (line 4 is the login statement): " + p);
+    }
+
+    @Test
     void invalidJsonPointsAtTheLine() {
         String broken = GENERATED.replace("\"Effect\": \"Allow\",\n      \"Action\": [", "\"Effect\": \"Allow\"\n      \"Action\": [");
         PolicyReview.Result r = check(broken);
@@ -69,6 +79,21 @@ class PolicyReviewTest {
         Problem p = r.problems().get(0);
         assertTrue(p.message().contains("not valid JSON"), p.message());
         assertEquals(7, p.line());
+    }
+
+    @Test
+    void aCutOffPolicyOrACommentIsWordedWithoutTheParsersInternals() {
+        Problem open = errors(check(GENERATED.substring(0, GENERATED.lastIndexOf('}')))).get(0);
+        assertEquals("is not valid JSON: it ends before the object opened on line 1 is closed; add its closing }", open.message());
+        assertEquals(24, open.line());
+        Problem list = errors(check("{\"Version\": \"2012-10-17\",\n\"Statement\": [\n")).get(0);
+        assertEquals("is not valid JSON: it ends before the list opened on line 2 is closed; add its closing ]", list.message());
+        Problem comment = errors(check(GENERATED.replace("\"Statement\": [", "// the statements\n  \"Statement\": ["))).get(0);
+        assertEquals("is not valid JSON: it has a comment, and IAM does not accept comments in a policy; remove it", comment.message());
+        assertEquals(3, comment.line());
+        for (Problem p : List.of(open, list, comment)) {
+            assertFalse(p.message().matches(".*(Source|REDACTED|Feature|`|[A-Z]+_[A-Z]+).*"), p.message());
+        }
     }
 
     @Test

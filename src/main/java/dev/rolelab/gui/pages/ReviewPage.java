@@ -1,173 +1,142 @@
 package dev.rolelab.gui.pages;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rolelab.gui.Page;
 import dev.rolelab.gui.WizardModel;
 import dev.rolelab.gui.util.Forms;
-import dev.rolelab.lab.Json;
-import dev.rolelab.lab.LabRules;
-import dev.rolelab.lab.PolicyDocuments;
-import dev.rolelab.lab.PolicyReview;
-import dev.rolelab.lab.Problem;
-import dev.rolelab.run.PlanView;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import dev.rolelab.gui.util.Fxml;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 
-/** The policies in full (the permissions policy editable and checked live), the Dockerfile, and what will be created. */
+/** The policies in full (the permissions policy editable and checked live), the Dockerfile, and what will be created. Binds {@link ReviewViewModel}. */
 public final class ReviewPage implements Page {
 
     public static final String TITLE = "Review";
 
-    private final WizardModel model;
-    private final javafx.beans.binding.BooleanBinding valid;
+    private final ReviewViewModel viewModel;
     private final PolicyEditor policy = new PolicyEditor(true);
     private final PolicyEditor trust = new PolicyEditor(false);
-    private final VBox findings = new VBox(4);
-    private final VBox plain = new VBox(4);
-    private final TextArea dockerfile = new TextArea();
-    private final Forms.Field dockerfileField;
-    private final VBox summary = new VBox(4);
-    private final BooleanProperty policyOk = new SimpleBooleanProperty(true);
-    private final BooleanProperty dockerfileOk = new SimpleBooleanProperty(true);
-    private final VBox view;
-    private final PolicySimulationViewModel simulation;
-    private final VBox simulated = new VBox(4);
-    private String generated = "";
+    private final Node view;
+    @FXML
+    private StackPane policyArea;
+    @FXML
+    private StackPane trustArea;
+    @FXML
+    private VBox findings;
+    @FXML
+    private VBox plain;
+    @FXML
+    private Label trustInWords;
+    @FXML
+    private Button ask;
+    @FXML
+    private Label simulationSummary;
+    @FXML
+    private VBox simulated;
+    @FXML
+    private TextArea dockerfile;
+    @FXML
+    private Label dockerfileMessage;
+    @FXML
+    private VBox summary;
+    @FXML
+    private Label cost;
 
     public ReviewPage(WizardModel model) {
-        this.model = model;
-        this.valid = Bindings.and(policyOk, dockerfileOk);
+        viewModel = new ReviewViewModel(model);
+        view = Fxml.load(this);
+    }
+
+    @FXML
+    private void initialize() {
         policy.setId("policy-editor");
         policy.setAccessibleText("Permissions policy, editable JSON");
         trust.setAccessibleText("Trust policy, read only");
-        findings.setId("policy-findings");
-        Button reset = new Button("Reset to generated");
-        reset.setId("policy-reset");
-        reset.setOnAction(e -> policy.replaceText(generated));
         VirtualizedScrollPane<PolicyEditor> ps = new VirtualizedScrollPane<>(policy);
         ps.setPrefHeight(340);
+        policyArea.getChildren().add(ps);
         VirtualizedScrollPane<PolicyEditor> ts = new VirtualizedScrollPane<>(trust);
         ts.setPrefHeight(200);
-        VBox left = new VBox(6, sub("Permissions policy — what the instance may do"), ps, findings, reset);
-        VBox right = new VBox(6, sub("Trust policy — who may assume the role"), ts, sub("In plain words"), plain);
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        left.setPrefWidth(520);
-        right.setPrefWidth(420);
-        dockerfile.setId("dockerfile");
-        dockerfile.setPrefRowCount(4);
-        dockerfile.getStyleClass().add("mono");
-        dockerfileField = Forms.field("Dockerfile (built on the instance)", dockerfile, null);
-        summary.setId("summary");
-        simulation = new PolicySimulationViewModel(model);
-        Button ask = new Button("Ask the policy simulator");
-        ask.setId("policy-simulate");
-        ask.setMnemonicParsing(false);
-        ask.disableProperty().bind(simulation.busyProperty().or(policyOk.not()));
-        ask.setOnAction(e -> simulation.ask());
-        ask.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the sentence beside it wraps; the button never shrinks
-        Label simulationSummary = new Label();
-        simulationSummary.setId("policy-simulation-summary");
-        simulationSummary.setWrapText(true);
-        HBox.setHgrow(simulationSummary, Priority.ALWAYS);
-        simulationSummary.textProperty().bind(simulation.summaryProperty());
-        simulated.setId("policy-simulation");
-        simulation.lines().addListener((javafx.collections.ListChangeListener<PolicySimulationViewModel.Line>) c -> {
-            simulated.getChildren().clear();
-            for (PolicySimulationViewModel.Line line : simulation.lines()) {
-                simulated.getChildren().add(Forms.iconText(line.ok() ? "mdi2c-check-circle-outline" : "mdi2a-alert-circle-outline", line.text(), null));
+        trustArea.getChildren().add(ts);
+
+        // the editor's text and the view-model's, each way; equal texts stop the round trip
+        policy.textProperty().addListener((o, a, b) -> viewModel.policyProperty().set(b));
+        viewModel.policyProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(policy.getText())) {
+                policy.replaceText(b);
             }
         });
-        view = Forms.page(Forms.heading("Review"),
-                Forms.lead("Nothing exists yet. This is exactly what RoleLab will create; the permissions policy is yours to tighten."),
-                new HBox(20, left, right),
-                sub("Asked before anything exists: does IAM read the policy as least privilege?"),
-                askRow(ask, simulationSummary), simulated,
-                dockerfileField.box(), sub("What will be created"), summary);
-        policy.textProperty().addListener((o, a, b) -> {
-            checkPolicy();
-            simulation.stale();
+        viewModel.trustProperty().addListener((o, a, b) -> trust.replaceText(b));
+        viewModel.findings().addListener((ListChangeListener<ReviewViewModel.Finding>) c -> {
+            findings.getChildren().clear();
+            for (ReviewViewModel.Finding f : viewModel.findings()) {
+                Label l = label(f.text());
+                l.getStyleClass().add(f.error() ? "field-error" : "field-warning");
+                findings.getChildren().add(l);
+            }
+            policy.markLines(viewModel.markedLinesProperty().get()); // new text, new paragraphs: mark them again
         });
-        dockerfile.textProperty().addListener((o, a, b) -> {
-            model.dockerfileProperty().set(b);
-            Optional<Problem> p = LabRules.dockerfile(b);
-            dockerfileField.show(p.map(List::of).orElse(List.of()));
-            dockerfileOk.set(p.isEmpty());
+        viewModel.plain().addListener((ListChangeListener<String>) c -> {
+            plain.getChildren().clear();
+            for (String words : viewModel.plain()) {
+                plain.getChildren().add(iconText("mdi2c-check-circle-outline", words));
+            }
         });
+        trustInWords.setText(ReviewViewModel.TRUST_IN_WORDS);
+
+        PolicySimulationViewModel simulation = viewModel.simulation();
+        ask.disableProperty().bind(viewModel.askDisabled());
+        simulationSummary.textProperty().bind(simulation.summaryProperty());
+        simulation.lines().addListener((ListChangeListener<PolicySimulationViewModel.Line>) c -> {
+            simulated.getChildren().clear();
+            for (PolicySimulationViewModel.Line line : simulation.lines()) {
+                simulated.getChildren().add(iconText(line.ok() ? "mdi2c-check-circle-outline" : "mdi2a-alert-circle-outline", line.text()));
+            }
+        });
+
+        dockerfile.textProperty().bindBidirectional(viewModel.dockerfileProperty());
+        Forms.bindMessage(dockerfileMessage, viewModel.dockerfileMessageProperty());
+
+        viewModel.summary().addListener((ListChangeListener<String>) c -> {
+            summary.getChildren().setAll(viewModel.summary().stream().map(ReviewPage::label).toList());
+        });
+        cost.textProperty().bind(viewModel.costProperty());
+        cost.visibleProperty().bind(viewModel.costProperty().isNotEmpty());
+        cost.managedProperty().bind(viewModel.costProperty().isNotEmpty());
     }
 
-    private static HBox askRow(Button ask, Label summary) {
-        HBox row = new HBox(12, ask, summary);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return row;
-    }
-
-    private static Label sub(String text) {
+    /** A label for text from data (names, messages): an underscore in it is text, not a mnemonic. */
+    private static Label label(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("section-title");
+        l.setMnemonicParsing(false);
+        l.setWrapText(true);
         return l;
     }
 
-    private String repositoryArn() {
-        return PolicyDocuments.repositoryArn(partition(), model.regionProperty().get(), model.account(),
-                model.nameProperty(dev.rolelab.lab.ResourceKind.REPOSITORY).get());
+    /** An icon followed by text, as {@link Forms#iconText}, with the text kept as written. */
+    private static HBox iconText(String literal, String text) {
+        Label l = label(text);
+        HBox.setHgrow(l, Priority.ALWAYS);
+        return new HBox(8, Forms.icon(literal), l);
     }
 
-    private dev.rolelab.lab.Partition partition() {
-        return model.cloud().regions().partition(model.regionProperty().get());
+    @FXML
+    private void reset() {
+        viewModel.reset();
     }
 
-    private void checkPolicy() {
-        String text = policy.getText();
-        model.editedPolicyProperty().set(text.equals(generated) ? null : text);
-        PolicyReview.Result r = PolicyReview.check(text, repositoryArn());
-        findings.getChildren().clear();
-        for (Problem p : r.problems()) {
-            Label l = new Label((p.line() > 0 ? "Line " + p.line() + ": " : "") + p.message());
-            l.setWrapText(true);
-            l.getStyleClass().add(p.isError() ? "field-error" : "field-warning");
-            findings.getChildren().add(l);
-        }
-        Set<Integer> lines = r.problems().stream().map(Problem::line).filter(l -> l > 0).collect(Collectors.toSet());
-        policy.markLines(lines);
-        policyOk.set(r.acceptable());
-        plain.getChildren().clear();
-        if (r.document() != null) {
-            for (JsonNode s : r.document().path("Statement")) {
-                plain.getChildren().add(Forms.iconText("mdi2c-check-circle-outline", plainWords(s), null));
-            }
-        }
-        plain.getChildren().add(Forms.iconText("mdi2s-shield-account-outline",
-                "The role may be assumed only by the EC2 service, on behalf of an instance it runs.", null));
-    }
-
-    static String plainWords(JsonNode s) {
-        String effect = "Deny".equals(s.path("Effect").asText()) ? "Denies" : "Allows";
-        String actions = s.path("Action").isArray() ? s.path("Action").size() + " actions (" + join(s.path("Action")) + ")" : s.path("Action").asText();
-        String resource = s.path("Resource").isArray() ? join(s.path("Resource")) : s.path("Resource").asText();
-        String where = "*".equals(resource) ? "on every resource (a registry login has no resource of its own)"
-                : resource.contains(":repository/") ? "on the repository " + resource.substring(resource.indexOf(":repository/") + 12) + " only" : "on " + resource;
-        return effect + " " + actions + " " + where + ".";
-    }
-
-    private static String join(JsonNode array) {
-        StringBuilder sb = new StringBuilder();
-        array.forEach(n -> sb.append(sb.length() == 0 ? "" : ", ").append(n.asText().replace("ecr:", "")));
-        return sb.toString();
+    @FXML
+    private void askSimulator() {
+        viewModel.ask();
     }
 
     @Override
@@ -182,7 +151,7 @@ public final class ReviewPage implements Page {
 
     @Override
     public ObservableBooleanValue valid() {
-        return valid;
+        return viewModel.valid();
     }
 
     @Override
@@ -192,29 +161,6 @@ public final class ReviewPage implements Page {
 
     @Override
     public void onEnter() {
-        String repo = model.nameProperty(dev.rolelab.lab.ResourceKind.REPOSITORY).get();
-        generated = Json.pretty(PolicyDocuments.permissions(partition(), model.regionProperty().get(), model.account(), repo));
-        String shown = model.editedPolicyProperty().get() != null ? model.editedPolicyProperty().get() : generated;
-        policy.replaceText(shown);
-        trust.replaceText(Json.pretty(PolicyDocuments.trust(partition())));
-        dockerfile.setText(model.dockerfileProperty().get());
-        checkPolicy();
-        if (policyOk.get()) {
-            simulation.ask(); // IAM's own reading of the policy, before anything is created
-        }
-        summary.getChildren().clear();
-        PlanView plan = PlanView.of(model.spec().toBuilder().permissionsPolicy(null).build(), model.account(), partition());
-        for (PlanView.Resource r : plan.resources()) {
-            summary.getChildren().add(new Label("•  " + r.title() + ": " + r.name()));
-        }
-        summary.getChildren().add(new Label("•  SSH rule: tcp/22 from " + plan.securityGroupRule().cidr()));
-        summary.getChildren().add(new Label("•  Instance: " + plan.instance().type() + " (" + plan.instance().architecture()
-                + "), Amazon Linux 2023, IMDSv2 required"));
-        Label cost = new Label("Cost while it exists: " + plan.hourlyCost() + ".");
-        cost.setWrapText(true);
-        cost.getStyleClass().add("note");
-        if (!model.practice()) { // the simulation costs nothing: no price to show
-            summary.getChildren().add(cost);
-        }
+        viewModel.enter();
     }
 }
