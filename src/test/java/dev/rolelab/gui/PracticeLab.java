@@ -26,9 +26,14 @@ final class PracticeLab {
     volatile Hosts hosts;
 
     PracticeLab(Path data) {
+        this(data, new CurrentThreadTaskExecutor());
+    }
+
+    /** @param executor the current-thread one (view-model tests) or an FX one (TestFX) */
+    PracticeLab(Path data, dev.rolelab.gui.util.TaskExecutor executor) {
         cloud = new PracticeCloud(data.resolve("practice/account.json"), "us-east-1", PracticeCloud.Timing.INSTANT);
         hosts = new PracticeHosts(cloud, Duration.ZERO);
-        model = new WizardModel(new Services(data, new LedgerStore(data), new CurrentThreadTaskExecutor(),
+        model = new WizardModel(new Services(data, new LedgerStore(data), executor,
                 (practice, region, profile) -> cloud, c -> hosts,
                 c -> new BuildAndPush.Waits(Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofSeconds(10)),
                 Map::of, Map::of, () -> false));
