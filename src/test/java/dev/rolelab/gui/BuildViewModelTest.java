@@ -183,6 +183,53 @@ class BuildViewModelTest {
         assertTrue(proof.assumedRoleArn().contains(":assumed-role/"), proof.assumedRoleArn());
     }
 
+    /** The practice cloud, except that the instance's console shows no host keys (as a slow cloud-init's). */
+    private void noHostKeysOnTheConsole() {
+        lab.waits = new dev.rolelab.run.BuildAndPush.Waits(Duration.ofMillis(30), Duration.ofMillis(1), Duration.ofSeconds(10));
+        lab.shown = (dev.rolelab.cloud.Cloud) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {dev.rolelab.cloud.Cloud.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("consoleOutput")) {
+                        return "[   14.270301] cloud-init[1587]: Cloud-init v. 22.2.2 running 'modules:final'\r\n";
+                    }
+                    try {
+                        return method.invoke(lab.cloud, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void withoutHostKeysOnTheConsoleThePersonIsAskedAndARefusalFailsConnectOverSsh() {
+        noHostKeysOnTheConsole();
+        vm.enter();
+        assertEquals(1, asked.size(), asked.toString());
+        assertTrue(asked.get(0).startsWith("SHA256:"), asked.get(0));
+        assertEquals(State.DONE, vm.row("host-keys").state());
+        assertTrue(vm.row("host-keys").detail().contains("you will be asked"), vm.row("host-keys").detail());
+        assertEquals(State.FAILED, vm.row("ssh").state());
+        assertTrue(vm.row("ssh").detail().contains("was not confirmed"), vm.row("ssh").detail());
+        laterRowsWait("ssh");
+        assertTrue(vm.retryOfferedProperty().get());
+    }
+
+    @Test
+    void withoutHostKeysOnTheConsoleAFingerprintConfirmedOnceIsNotAskedForAgainOnReconnectingOrRetrying() {
+        noHostKeysOnTheConsole();
+        lab.hosts = lab.practiceHosts().failOnce("docker push", 1);
+        vm = new BuildViewModel(lab.model, fingerprint -> {
+            asked.add(fingerprint);
+            return true;
+        }, Handover::immediate);
+        vm.terminal(terminal::addAll);
+        vm.enter();
+        assertEquals(State.FAILED, vm.row("push").state());
+        assertTrue(text().contains("reconnecting so the new group membership applies"), "the run opened a second session");
+        vm.start();
+        assertTrue(vm.doneProperty().get(), vm.statusProperty().get());
+        assertEquals(1, asked.size(), "asked once for the lab, not per session: " + asked);
+    }
+
     @Test
     void aCancelWhileConnectingLeavesNoRowSpinningAndRetryGoesOn() {
         PracticeHosts practice = lab.practiceHosts();

@@ -1,5 +1,6 @@
 package dev.rolelab.gui;
 
+import dev.rolelab.cloud.Cloud;
 import dev.rolelab.gui.util.CurrentThreadTaskExecutor;
 import dev.rolelab.host.Hosts;
 import dev.rolelab.lab.Ledger;
@@ -24,6 +25,9 @@ final class PracticeLab {
     final PracticeCloud cloud;
     final WizardModel model;
     volatile Hosts hosts;
+    /** The cloud the wizard is given (a test may put a wrapper of {@link #cloud} here before the page first starts). */
+    volatile Cloud shown;
+    volatile BuildAndPush.Waits waits = new BuildAndPush.Waits(Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofSeconds(10));
 
     PracticeLab(Path data) {
         this(data, new CurrentThreadTaskExecutor());
@@ -33,9 +37,9 @@ final class PracticeLab {
     PracticeLab(Path data, dev.rolelab.gui.util.TaskExecutor executor) {
         cloud = new PracticeCloud(data.resolve("practice/account.json"), "us-east-1", PracticeCloud.Timing.INSTANT);
         hosts = new PracticeHosts(cloud, Duration.ZERO);
+        shown = cloud;
         model = new WizardModel(new Services(data, new LedgerStore(data), executor,
-                (practice, region, profile) -> cloud, c -> hosts,
-                c -> new BuildAndPush.Waits(Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofSeconds(10)),
+                (practice, region, profile) -> shown, c -> hosts, c -> waits,
                 Map::of, Map::of, () -> false));
         model.identity(cloud.identity());
         model.cidrProperty().set("203.0.113.10/32");
