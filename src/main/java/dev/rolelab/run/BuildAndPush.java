@@ -72,6 +72,8 @@ public final class BuildAndPush {
     private volatile Host current;
     /** What the steps read on the instance; kept across runs, so a retry after the credentials step still has them. */
     private final Facts facts = new Facts();
+    /** The fingerprint the person confirmed when the console showed no host keys; later sessions of the lab expect it. */
+    private volatile String confirmed;
 
     public BuildAndPush(Cloud cloud, Hosts hosts, Waits waits) {
         this.cloud = cloud;
@@ -99,12 +101,25 @@ public final class BuildAndPush {
         Host host = null;
         boolean connected = false;
         try {
-            HostKeyTrust trust = new HostKeyTrust(vouchedKeys(target, cancel, events), askFingerprint);
+            Set<String> vouched = vouchedKeys(target, cancel, events);
+            String known = confirmed;
+            HostKeyTrust trust = new HostKeyTrust(vouched.isEmpty() && known != null ? Set.of(known) : vouched, fingerprint -> {
+                boolean yes = askFingerprint.test(fingerprint);
+                if (yes) {
+                    confirmed = fingerprint;
+                }
+                return yes;
+            });
             events.emit(Event.remote(Event.Type.STARTED, "ssh", "Connect over SSH", "ec2-user@" + target.address()));
             hosts.awaitSsh(target.address(), target.sshPort(), waits.ssh(),
                     m -> events.emit(Event.remote(Event.Type.PROGRESS, "ssh", "Connect over SSH", m)), cancel::requested);
             Hosts.Target login = new Hosts.Target(target.address(), target.sshPort(), "ec2-user", target.privateKey(), trust);
             host = open(login);
+            if (trust.vouched().isEmpty() && confirmed != null) {
+                // confirmed once: a reconnection expects that key (another one is a mismatch), it does not ask again
+                login = new Hosts.Target(login.address(), login.port(), login.user(), login.privateKey(),
+                        new HostKeyTrust(Set.of(confirmed), askFingerprint));
+            }
             events.emit(Event.remote(Event.Type.DONE, "ssh", "Connect over SSH", "connected as ec2-user, host key verified"));
             connected = true;
             for (; at < steps.size(); at++) {

@@ -9,7 +9,7 @@ import javafx.animation.AnimationTimer;
  * budget, so a firehose of output never leaves a frame waiting. Anything not handled in one frame
  * waits for the next.
  */
-public final class EventPump<T> {
+public final class EventPump<T> implements Handover<T> {
 
     private static final long BUDGET_NANOS = 6_000_000;
     /** The first batch: the sink's code is still cold (interpreted, its cells not yet made), so start small. */
@@ -44,11 +44,13 @@ public final class EventPump<T> {
         };
     }
 
+    @Override
     public void start() {
         timer.start();
     }
 
     /** Stops the frame timer and hands over everything still waiting (the end of a run must not be lost). */
+    @Override
     public void stop() {
         timer.stop();
         while (!queue.isEmpty()) {
@@ -56,7 +58,7 @@ public final class EventPump<T> {
         }
     }
 
-    /** From any thread. */
+    @Override
     public void offer(T item) {
         queue.add(item);
     }
