@@ -129,7 +129,11 @@ class PracticeWizardTest {
                 .queryAllAs(javafx.scene.control.Labeled.class).stream()
                 .filter(javafx.scene.control.Labeled::isMnemonicParsing).map(l -> l.getId() + " \"" + l.getText() + "\"").toList();
         assertEquals(java.util.List.of(), parsing, "a name or message with an underscore would lose it");
-        assertTrue(robot.from(window.page().view()).lookup(".label").queryAll().size() > 20, "the findings, lines and summary were looked at too");
+        java.util.List<String> shown = robot.from(window.page().view()).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith("Allows 6 actions")), "the statements in plain words: " + shown);
+        assertTrue(shown.stream().anyMatch(t -> t.startsWith("•  Instance: t3.micro")), "what will be created: " + shown);
+        assertTrue(shown.stream().noneMatch(t -> t.startsWith("Cost while it exists")), "practice costs nothing: " + shown);
     }
 
     @Test

@@ -68,6 +68,20 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void theViewsListenersOnTheListsOutliveAGarbageCollection() {
+        List<String> heard = new java.util.ArrayList<>();
+        vm.findings().addListener((javafx.collections.ListChangeListener<ReviewViewModel.Finding>) c -> heard.add("findings"));
+        vm.plain().addListener((javafx.collections.ListChangeListener<String>) c -> heard.add("plain"));
+        vm.summary().addListener((javafx.collections.ListChangeListener<String>) c -> heard.add("summary"));
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // a list view made afresh per call would be collected here, and its listeners with it
+        }
+        vm.enter();
+        vm.policyProperty().set("{}");
+        assertTrue(heard.containsAll(List.of("findings", "plain", "summary")), heard.toString());
+    }
+
+    @Test
     void aRemovedPushActionIsReportedAtTheLineOfItsStatementsActionNotAtLine1() {
         vm.enter();
         String edited = vm.policyProperty().get().replace("        \"ecr:PutImage\",\n", "");

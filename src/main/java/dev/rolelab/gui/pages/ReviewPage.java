@@ -69,7 +69,10 @@ public final class ReviewPage implements Page {
         trustArea.getChildren().add(ts);
 
         // the editor's text and the view-model's, each way; equal texts stop the round trip
-        policy.textProperty().addListener((o, a, b) -> viewModel.policyProperty().set(b));
+        policy.textProperty().addListener((o, a, b) -> {
+            viewModel.policyProperty().set(b);
+            policy.markLines(viewModel.markedLinesProperty().get()); // new text, new paragraphs: mark them again
+        });
         viewModel.policyProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(policy.getText())) {
                 policy.replaceText(b);
@@ -83,7 +86,6 @@ public final class ReviewPage implements Page {
                 l.getStyleClass().add(f.error() ? "field-error" : "field-warning");
                 findings.getChildren().add(l);
             }
-            policy.markLines(viewModel.markedLinesProperty().get()); // new text, new paragraphs: mark them again
         });
         viewModel.plain().addListener((ListChangeListener<String>) c -> {
             plain.getChildren().clear();

@@ -53,6 +53,10 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper cost = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper policyOk = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper dockerfileOk = new ReadOnlyBooleanWrapper(true);
+    // one read-only view of each list, kept: a view made afresh per call holds its listeners only weakly
+    private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
+    private final ObservableList<String> plainView = FXCollections.unmodifiableObservableList(plain);
+    private final ObservableList<String> summaryView = FXCollections.unmodifiableObservableList(summary);
     private final BooleanBinding valid;
     private final BooleanBinding askDisabled;
     private String generated = "";
@@ -84,7 +88,7 @@ public final class ReviewViewModel {
     }
 
     public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsView;
     }
 
     /** The 1-based lines of the policy that have a finding, for the editor to mark (set before {@link #findings()} changes). */
@@ -94,7 +98,7 @@ public final class ReviewViewModel {
 
     /** Each statement of the permissions policy in plain words (the trust policy's are {@link #TRUST_IN_WORDS}). */
     public ObservableList<String> plain() {
-        return FXCollections.unmodifiableObservableList(plain);
+        return plainView;
     }
 
     public StringProperty dockerfileProperty() {
@@ -107,7 +111,7 @@ public final class ReviewViewModel {
 
     /** What will be created, one line each. */
     public ObservableList<String> summary() {
-        return FXCollections.unmodifiableObservableList(summary);
+        return summaryView;
     }
 
     /** What the lab costs while it exists; "" in practice mode, where nothing costs anything. */
