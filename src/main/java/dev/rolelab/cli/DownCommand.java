@@ -44,7 +44,7 @@ final class DownCommand implements Callable<Integer> {
     boolean keepKey;
 
     /** What deleting the key took before it became the rule; still accepted so scripts that pass it keep working. */
-    @Option(names = "--delete-key", hidden = true)
+    @Option(names = "--delete-key", hidden = true, description = "Delete the generated private key with the lab (the default now).")
     boolean deleteKey;
 
     @Spec
