@@ -108,21 +108,31 @@ class BuildPageTest {
             p = p.getParent();
         }
         ScrollPane steps = (ScrollPane) p;
-        assertTrue(!inView(steps, push), "the push's row starts below the fold (the test needs a small window)");
+        assertTrue(!onFx(() -> inView(steps, push)), "the push's row starts below the fold (the test needs a small window)");
         waitUntil("the push to run", 20, () -> push.getAccessibleText().contains("in progress"));
         waitUntil("the push's row to be scrolled into view", 10, () -> inView(steps, push));
-        assertTrue(steps.getVvalue() > 0, "scrolled: " + steps.getVvalue());
+        double scrolled = onFx(steps::getVvalue);
+        assertTrue(scrolled > 0, "scrolled: " + scrolled);
         pushMayEnd.countDown();
         waitUntil("the run to finish", 20, () -> robot.lookup("#build-status").queryLabeled().getText().startsWith("Done"));
     }
 
     private static void waitUntil(String what, int seconds, java.util.function.BooleanSupplier condition) {
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+            // the condition reads nodes' bounds and texts: on the FX thread, never beside a pulse computing them
+            org.testfx.util.WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("waited " + seconds + " s for: " + what);
         }
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("reading the page on the FX thread failed", e);
+        }
     }
 
     private static boolean inView(ScrollPane pane, Node row) {
