@@ -1,6 +1,7 @@
 package dev.rolelab.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,11 @@ class BuildViewModelTest {
             return false;
         }, Handover::immediate);
         vm.terminal(terminal::addAll);
+    }
+
+    @Test
+    void theRowsAreOneViewThatKeepsItsListeners() {
+        assertSame(vm.rows(), vm.rows(), "a view made per call holds the page's listener weakly");
     }
 
     private List<String> ids() {

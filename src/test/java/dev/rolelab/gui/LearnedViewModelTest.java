@@ -1,6 +1,7 @@
 package dev.rolelab.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rolelab.gui.pages.LearnedViewModel;
@@ -30,6 +31,7 @@ class LearnedViewModelTest {
                 Map.of("ecr:PutImage", "allowed"), Map.of("ecr:PutImage", "implicitDeny"), Map.of("ecr:GetAuthorizationToken", "allowed")));
         LearnedViewModel vm = new LearnedViewModel(model);
         vm.refresh();
+        assertSame(vm.concepts(), vm.concepts(), "one view: a view made per call holds the page's listener weakly");
         assertEquals(5, vm.concepts().size());
         assertTrue(vm.concepts().get(1).shown().contains("arn:aws:iam::123456789012:role/rolelab/containerise"));
         assertTrue(vm.concepts().get(2).shown().contains("allowed, push to any other repository denied"));

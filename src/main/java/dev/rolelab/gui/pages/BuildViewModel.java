@@ -106,6 +106,9 @@ public final class BuildViewModel {
     private final Handover<Event> events;
     private final Map<String, Row> byId = new LinkedHashMap<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call holds the listeners added to it only weakly, so a garbage
+     * collection took them, and with them the page's link to this list. */
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper statusError = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper retryOffered = new ReadOnlyBooleanWrapper();
@@ -129,7 +132,7 @@ public final class BuildViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The row of a step ("host-keys", "ssh", a remote step's id, "proof"), or null. */

@@ -69,6 +69,9 @@ public final class CleanupViewModel {
     private final WizardModel model;
     private final TaskExecutor executor;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call holds the listeners added to it only weakly, so a garbage
+     * collection took them, and with them the page's link to this list. */
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
@@ -87,7 +90,7 @@ public final class CleanupViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** What the page says at its action: how many things are left, or how removal ended. */

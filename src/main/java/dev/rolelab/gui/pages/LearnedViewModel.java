@@ -19,6 +19,9 @@ public final class LearnedViewModel {
 
     private final WizardModel model;
     private final ObservableList<Concept> concepts = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call holds the listeners added to it only weakly, so a garbage
+     * collection took them, and with them the page's link to this list. */
+    private final ObservableList<Concept> conceptsView = FXCollections.unmodifiableObservableList(concepts);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
     public LearnedViewModel(WizardModel model) {
@@ -26,7 +29,7 @@ public final class LearnedViewModel {
     }
 
     public ObservableList<Concept> concepts() {
-        return FXCollections.unmodifiableObservableList(concepts);
+        return conceptsView;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

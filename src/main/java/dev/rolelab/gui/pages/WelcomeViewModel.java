@@ -38,6 +38,9 @@ public final class WelcomeViewModel {
     private final TaskExecutor executor;
     private final ReadOnlyBooleanWrapper noCredentials = new ReadOnlyBooleanWrapper();
     private final ObservableList<OpenLab> openLabs = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call holds the listeners added to it only weakly, so a garbage
+     * collection took them, and with them the page's link to this list. */
+    private final ObservableList<OpenLab> openLabsView = FXCollections.unmodifiableObservableList(openLabs);
     private final ReadOnlyStringWrapper openLabsHeading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper resuming = new ReadOnlyBooleanWrapper();
@@ -79,7 +82,7 @@ public final class WelcomeViewModel {
     }
 
     public ObservableList<OpenLab> openLabs() {
-        return FXCollections.unmodifiableObservableList(openLabs);
+        return openLabsView;
     }
 
     /** Above the list: how many labs are open, or empty. */

@@ -1,6 +1,7 @@
 package dev.rolelab.gui.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,11 @@ class CleanupViewModelTest {
             executor.shutdownNow();
         }
         model.resume(ledger);
+    }
+
+    @Test
+    void theRowsAreOneViewThatKeepsItsListeners() {
+        assertSame(vm.rows(), vm.rows(), "a view made per call holds the page's listener weakly");
     }
 
     private Path keyFile() {

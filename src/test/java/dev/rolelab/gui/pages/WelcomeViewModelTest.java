@@ -1,6 +1,7 @@
 package dev.rolelab.gui.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import dev.rolelab.run.Events;
 import dev.rolelab.run.Provisioner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,6 +82,20 @@ class WelcomeViewModelTest {
         other.practiceProperty().set(true); // the user picked Practice before the config files were read
         chose.lookForCredentials();
         assertTrue(other.practice(), "the user's own choice stands");
+    }
+
+    @Test
+    void thePagesListenerOnTheOpenLabsOutlivesAGarbageCollection() throws Exception {
+        WelcomeViewModel vm = new WelcomeViewModel(model(false));
+        List<Integer> heard = new java.util.ArrayList<>();
+        vm.openLabs().addListener((javafx.collections.ListChangeListener<WelcomeViewModel.OpenLab>) c -> heard.add(c.getList().size()));
+        for (int i = 0; i < 3; i++) {
+            System.gc(); // a list view made afresh per call is collected here, and the page's listener with it
+        }
+        earlierLab("ec2-ecr-test");
+        vm.enter();
+        assertEquals(List.of(1), heard, "the page hears of the open lab");
+        assertSame(vm.openLabs(), vm.openLabs());
     }
 
     @Test
