@@ -22,6 +22,11 @@ public final class Main {
         if (args.length == 0) {
             // JavaFX warns when it runs from the classpath; that is how RoleLab runs, so the warning is noise
             java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+            // FXMLLoader and its XML parser load on the other core while this thread starts the toolkit (the main thread
+            // only waits there): the Welcome page's FXML then parses warm
+            Thread fxml = new Thread(dev.rolelab.gui.util.Fxml::warmUp, "rolelab-fxml-warm-up");
+            fxml.setDaemon(true);
+            fxml.start();
             try {
                 javafx.application.Application.launch(dev.rolelab.gui.RoleLabApp.class);
             } catch (RuntimeException | LinkageError e) {

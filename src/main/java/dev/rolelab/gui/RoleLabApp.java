@@ -26,10 +26,6 @@ public final class RoleLabApp extends Application {
         services = Wiring.production(DataFolder.resolve());
         Settings settings = Settings.load(services.data().resolve("settings.properties"));
         WizardWindow.theme(settings.dark); // before any control: Modena is then never loaded
-        // FXMLLoader's classes, on the other core while this thread builds the frame: the Welcome page's FXML then parses warm
-        Thread fxml = new Thread(dev.rolelab.gui.util.Fxml::warmUp, "rolelab-fxml-warm-up");
-        fxml.setDaemon(true);
-        fxml.start();
         boolean probe = Boolean.getBoolean("rolelab.exitAfterFirstFrame");
         if (probe) {
             stage.setOnShown(e -> System.out.println("rolelab: first frame shown"));
