@@ -20,11 +20,16 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Every page, light and dark, from a practice run: written to src/site/resources/screenshots/ for the README. */
+/**
+ * Every page, light and dark, from a practice run: written to src/site/resources/screenshots/ for the README. With
+ * {@code -Drolelab.shots=DIR} they go to DIR instead, at the screen's scale (200 % under {@code -Dglass.gtk.uiScale=2}),
+ * each beside a capture of the whole screen, window manager and all (see the README, "Looking at the pages").
+ */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsTest {
 
-    static final Path OUT = Path.of("src", "site", "resources", "screenshots");
+    static final String ELSEWHERE = System.getProperty("rolelab.shots", "");
+    static final Path OUT = ELSEWHERE.isEmpty() ? Path.of("src", "site", "resources", "screenshots") : Path.of(ELSEWHERE);
 
     @TempDir
     static Path home;
@@ -53,10 +58,20 @@ class ScreenshotsTest {
         int i = window.index();
         String name = String.format("%02d-%s-%s.png", i + 1, window.titles().get(i).toLowerCase().replaceAll("[^a-z]+", "-"), theme);
         WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = window.scene().getRoot().snapshot(null, null));
+        robot.interact(() -> {
+            javafx.scene.SnapshotParameters at = new javafx.scene.SnapshotParameters();
+            javafx.stage.Window w = window.scene().getWindow();
+            at.setTransform(javafx.scene.transform.Transform.scale(w.getOutputScaleX(), w.getOutputScaleY()));
+            image[0] = window.scene().getRoot().snapshot(at, null);
+        });
         BufferedImage png = SwingFXUtils.fromFXImage(image[0], null);
         Files.createDirectories(OUT);
         ImageIO.write(png, "png", OUT.resolve(name).toFile());
+        if (!ELSEWHERE.isEmpty()) { // the whole screen too: the window as the window manager shows it
+            Process p = new ProcessBuilder("import", "-window", "root", OUT.resolve(name.replace(".png", "-screen.png")).toString())
+                    .inheritIO().start();
+            assertTrue(p.waitFor() == 0, "ImageMagick's import could not capture the screen");
+        }
         assertTrue(Files.size(OUT.resolve(name)) > 10_000, name + " is nearly empty");
     }
 
