@@ -278,12 +278,14 @@ public final class WizardWindow {
             l.getStyleClass().add("step");
             l.setMinWidth(Region.USE_PREF_SIZE);
             l.setMnemonicParsing(false);
+            // every step as wide on every page, so the bar wraps the same way throughout and the page never jumps:
+            // the check mark's place is kept (shown only once done) and the current step is not bold
+            l.setGraphic(Forms.icon("mdi2c-check"));
             if (i == current.get()) {
                 l.getStyleClass().add("step-current");
                 l.setAccessibleText("Current step: " + name);
             } else if (finished.get(i)) {
                 l.getStyleClass().add("step-done");
-                l.setGraphic(Forms.icon("mdi2c-check"));
                 l.setAccessibleText("Done: " + name);
             } else {
                 l.setAccessibleText("Step " + (i + 1) + ": " + name);
@@ -315,6 +317,25 @@ public final class WizardWindow {
         return settings.dark;
     }
 
+    /**
+     * "Leave RoleLab?", sized to its text. Stay is the default button: Enter, pressed out of habit, keeps the window;
+     * leaving (and, while a step runs, stopping it) takes a deliberate click or Tab.
+     */
+    static Alert leaveDialog(Stage owner, boolean running, String content) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(owner);
+        a.setTitle("Leave RoleLab?");
+        a.setHeaderText(running ? "A step is running." : "Leave the wizard?");
+        a.setContentText(content);
+        ButtonType leave = new ButtonType(running ? "Stop and close" : "Leave", ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType("Stay", ButtonBar.ButtonData.CANCEL_CLOSE);
+        a.getButtonTypes().setAll(stay, leave);
+        ((Button) a.getDialogPane().lookupButton(leave)).setDefaultButton(false);
+        ((Button) a.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        Dialogs.fitToText(a);
+        return a;
+    }
+
     /** Esc or the window's close button: asks, stops what runs (leaving the ledger exact), remembers the window. */
     public void requestClose() {
         if (closing) {
@@ -327,17 +348,11 @@ public final class WizardWindow {
         boolean nothingCreated = ledger == null || ledger.live().isEmpty();
         boolean ask = running || !(last || (current.get() == 0 && nothingCreated));
         if (ask) {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION);
-            a.initOwner(stage);
-            a.setTitle("Leave RoleLab?");
-            a.setHeaderText(running ? "A step is running." : "Leave the wizard?");
-            a.setContentText(running ? p.whatClosingDoes()
+            Alert a = leaveDialog(stage, running, running ? p.whatClosingDoes()
                     : nothingCreated ? "Nothing has been created yet; what you chose is not kept."
                     : "What RoleLab created stays listed in its ledger; the next start offers to clean it up.");
-            ButtonType leave = new ButtonType(running ? "Stop and close" : "Leave", ButtonBar.ButtonData.OK_DONE);
-            ButtonType stay = new ButtonType("Stay", ButtonBar.ButtonData.CANCEL_CLOSE);
-            a.getButtonTypes().setAll(stay, leave);
-            Dialogs.fitToText(a);
+            ButtonType leave = a.getButtonTypes().stream().filter(t -> t.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                    .findFirst().orElseThrow();
             Optional<ButtonType> answer = a.showAndWait();
             if (answer.isEmpty() || answer.get() != leave) {
                 return;
