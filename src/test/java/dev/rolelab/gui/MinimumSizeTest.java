@@ -87,7 +87,26 @@ class MinimumSizeTest {
         assertEquals(WizardWindow.MIN_WIDTH, stage.getWidth(), 1, "the window is at its minimum width");
         List<String> cut = cut(robot);
         assertTrue(cut.isEmpty(), window.currentTitle() + ": " + cut);
+        // the step bar keeps its height from page to page at any width (a bold current step or a new check mark
+        // re-wrapped it at 1180 px, and the page under it jumped)
+        Node bar = robot.lookup(".step-bar").query();
+        for (double width : BAR_WIDTHS) {
+            double[] h = new double[1];
+            robot.interact(() -> {
+                stage.setWidth(width);
+                window.scene().getRoot().applyCss();
+                window.scene().getRoot().layout();
+                h[0] = bar.getLayoutBounds().getHeight();
+            });
+            double first = stepBarHeights.computeIfAbsent(width, x -> h[0]);
+            assertEquals(first, h[0], 0.5, window.currentTitle() + " at " + width + " px: the step bar's height, and the page under it, jumped");
+        }
+        robot.interact(() -> stage.setWidth(WizardWindow.MIN_WIDTH));
+        WaitForAsyncUtils.waitForFxEvents();
     }
+
+    static final double[] BAR_WIDTHS = {1000, 1100, 1180, 1260, 1340};
+    final java.util.Map<Double, Double> stepBarHeights = new java.util.HashMap<>();
 
     @Test
     void noPageCutsATextAtTheMinimumSize(FxRobot robot) {
