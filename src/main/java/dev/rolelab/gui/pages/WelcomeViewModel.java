@@ -119,7 +119,7 @@ public final class WelcomeViewModel {
 
     private void show(dev.rolelab.lab.LedgerStore.Survey survey) {
         List<Ledger> open = survey.open();
-        openLabs.setAll(open.stream().map(WelcomeViewModel::describe).toList());
+        // the words first, the list last: a page that redraws when the list changes finds its heading already there
         openLabsHeading.set(open.isEmpty() ? ""
                 : open.size() == 1 ? "A lab from an earlier run still has resources. Clean it up, or pick up where you left off:"
                 : open.size() + " labs from earlier runs still have resources. Clean them up, or pick up where you left off:");
@@ -127,6 +127,7 @@ public final class WelcomeViewModel {
                 : survey.unreadable().size() == 1 ? "A lab's ledger cannot be read, so it is not listed: " + Messages.of(survey.unreadable().get(0))
                 : survey.unreadable().size() + " labs' ledgers cannot be read, so they are not listed; the first: "
                         + Messages.of(survey.unreadable().get(0)));
+        openLabs.setAll(open.stream().map(WelcomeViewModel::describe).toList());
     }
 
     static OpenLab describe(Ledger l) {

@@ -88,13 +88,19 @@ class WelcomeViewModelTest {
     void thePagesListenerOnTheOpenLabsOutlivesAGarbageCollection() throws Exception {
         WelcomeViewModel vm = new WelcomeViewModel(model(false));
         List<Integer> heard = new java.util.ArrayList<>();
-        vm.openLabs().addListener((javafx.collections.ListChangeListener<WelcomeViewModel.OpenLab>) c -> heard.add(c.getList().size()));
+        List<String> headings = new java.util.ArrayList<>();
+        vm.openLabs().addListener((javafx.collections.ListChangeListener<WelcomeViewModel.OpenLab>) c -> {
+            heard.add(c.getList().size());
+            headings.add(vm.openLabsHeadingProperty().get()); // what a page redrawing on this change shows above the list
+        });
         for (int i = 0; i < 3; i++) {
             System.gc(); // a list view made afresh per call is collected here, and the page's listener with it
         }
         earlierLab("ec2-ecr-test");
         vm.enter();
         assertEquals(List.of(1), heard, "the page hears of the open lab");
+        assertTrue(headings.get(0).startsWith("A lab from an earlier run still has resources"), "the heading is there when the list "
+                + "changes (the page showed an empty warning box): '" + headings.get(0) + "'");
         assertSame(vm.openLabs(), vm.openLabs());
     }
 
