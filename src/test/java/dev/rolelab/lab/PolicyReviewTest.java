@@ -97,6 +97,19 @@ class PolicyReviewTest {
     }
 
     @Test
+    void anUnquotedWordOrKeyAndAMissingCommaAreWordedForAPerson() {
+        Problem word = errors(check(GENERATED.replace("\"Effect\": \"Allow\"", "\"Effect\": Allow"))).get(0);
+        assertEquals("is not valid JSON: it has Allow where a value belongs; a text value goes in double quotes (\"Allow\")", word.message());
+        Problem key = errors(check(GENERATED.replace("\"Effect\": \"Allow\"", "Effect: \"Allow\""))).get(0);
+        assertEquals("is not valid JSON: a key must be in double quotes (\"Effect\")", key.message());
+        Problem comma = errors(check(GENERATED.replace("\"Effect\": \"Allow\",", "\"Effect\": \"Allow\""))).get(0);
+        assertTrue(comma.message().startsWith("is not valid JSON: a comma is missing before this line"), comma.message());
+        for (Problem p : List.of(word, key, comma)) {
+            assertFalse(p.message().matches(".*(was expecting|code [0-9]+|JSON String|token 'null').*"), p.message());
+        }
+    }
+
+    @Test
     void version20081017IsValidAndOthersAreNot() {
         assertEquals(List.of(), check(GENERATED.replace("2012-10-17", "2008-10-17")).problems());
         PolicyReview.Result wrong = check(GENERATED.replace("2012-10-17", "2012-10-18"));
