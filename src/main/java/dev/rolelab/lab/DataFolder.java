@@ -59,8 +59,14 @@ public final class DataFolder {
     public static void createOwnerOnly(Path dir, boolean tighten) throws IOException {
         Path abs = dir.toAbsolutePath();
         boolean posix = posix(abs);
+        if (tighten && Files.isSymbolicLink(abs)) {
+            // RoleLab's own folder (keys/, labs/) holds private keys and ledgers: never written through a link to
+            // a folder whose permissions are someone else's
+            throw new IOException(abs + " is a symbolic link; RoleLab keeps this folder owner-only (0700) and does not follow "
+                    + "a link for it: remove the link, and RoleLab makes the folder again");
+        }
         if (Files.isDirectory(abs)) {
-            if (tighten && posix && !Files.isSymbolicLink(abs)) {
+            if (tighten && posix) {
                 Set<PosixFilePermission> now = Files.getPosixFilePermissions(abs, LinkOption.NOFOLLOW_LINKS);
                 if (!now.equals(OWNER_ONLY_FOLDER) && Files.isWritable(abs)) {
                     Files.setPosixFilePermissions(abs, OWNER_ONLY_FOLDER);

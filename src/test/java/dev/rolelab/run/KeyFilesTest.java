@@ -21,6 +21,17 @@ class KeyFilesTest {
     Path tmp;
 
     @Test
+    void aKeysFolderThatIsALinkIsRefusedAndNothingIsWrittenThroughIt() throws Exception {
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createSymbolicLink(tmp.resolve("keys"), elsewhere);
+        IOException e = assertThrows(IOException.class, () -> KeyFiles.reserve(tmp.resolve("keys").resolve("lab_ed25519")));
+        assertTrue(e.getMessage().contains("is a symbolic link") && e.getMessage().contains("remove the link"), e.getMessage());
+        assertEquals(0, Files.list(elsewhere).count(), "no private key was written into the linked folder");
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(elsewhere)), "the link's target is left as it was");
+    }
+
+    @Test
     void generatesAnOpenSshEd25519KeyThatJschLoadsAndThatMatchesThePublicLine() throws Exception {
         Path file = tmp.resolve("keys").resolve("lab_ed25519");
         String publicLine = KeyFiles.generateEd25519(file, "rolelab test");
