@@ -26,7 +26,7 @@ final class LabOptions {
             description = "Allow SSH from this CIDR only. Default: auto, which detects your public IP and allows it as /32.")
     String cidr;
 
-    @Option(names = "--yes-open-ssh", description = "Accept SSH from the whole internet (0.0.0.0/0, ::/0) or from a range wider than /8 (IPv4) or /32 (IPv6).")
+    @Option(names = "--yes-open-ssh", description = "Accept SSH from the whole internet (0.0.0.0/0) or from a range wider than /8. An IPv6 range is refused whatever this says: the instance has only an IPv4 address.")
     boolean openSsh;
 
     @Option(names = "--key", paramLabel = "generate|aws|existing:NAME:PATH", defaultValue = "generate",

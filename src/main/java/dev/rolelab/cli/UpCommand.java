@@ -198,7 +198,7 @@ final class UpCommand implements Callable<Integer> {
     List<Problem> optionProblems() {
         List<Problem> out = new ArrayList<>(options.ignored());
         if (keep && downAfter) {
-            out.add(Problem.error("keep", "and --down-after contradict each other: keep the lab (--keep) or remove it when done (--down-after), not both"));
+            out.add(Problem.error("keep", "asks to keep the lab, and --down-after (also given as -y or --yes) asks to remove it when done: choose one"));
         }
         if (acceptHostKey != null && !FINGERPRINT.matcher(acceptHostKey).matches()) {
             out.add(Problem.error("accept-host-key", LabRules.shown(acceptHostKey)

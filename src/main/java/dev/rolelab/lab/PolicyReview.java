@@ -231,7 +231,7 @@ public final class PolicyReview {
                 return Reading.failed(Problem.error(FIELD, "has the key " + reason.substring("Duplicate field ".length())
                         + " twice in one object; IAM and RoleLab could read it differently, so keep one").atLine(line));
             }
-            return Reading.failed(Problem.error(FIELD, "is not valid JSON: " + parserReason(e, reason, text)).atLine(line));
+            return Reading.failed(Problem.error(FIELD, "is not valid JSON: " + parserReason(e, reason)).atLine(line));
         } catch (IOException e) {
             return Reading.failed(Problem.error(FIELD, "cannot be read: " + e.getMessage()));
         }
@@ -286,7 +286,7 @@ public final class PolicyReview {
      * The parser's reason in a person's words: where Jackson names its own internals (the redacted source,
      * {@code StreamReadFeature}, a parser Feature's constant), say what the text lacks instead.
      */
-    private static String parserReason(JsonProcessingException e, String reason, String text) {
+    private static String parserReason(JsonProcessingException e, String reason) {
         if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException && e.getProcessor() instanceof JsonParser p
                 && (p.getParsingContext().inObject() || p.getParsingContext().inArray())) {
             boolean object = p.getParsingContext().inObject();
@@ -297,13 +297,12 @@ public final class PolicyReview {
         if (reason.contains("maybe a (non-standard) comment?")) {
             return "it has a comment, and IAM does not accept comments in a policy; remove it";
         }
-        java.util.regex.Matcher word = java.util.regex.Pattern.compile("^Unrecognized token '([^']*)': was expecting").matcher(reason);
-        if (word.find()) {
-            return "it has " + word.group(1) + " where a value belongs; a text value goes in double quotes (\"" + word.group(1) + "\")";
+        // the text itself is never repeated: a policy pasted by mistake may hold an access key
+        if (reason.startsWith("Unrecognized token ")) {
+            return "a value on this line is not in double quotes; text goes in double quotes, like \"Allow\"";
         }
         if (reason.contains("was expecting double-quote to start field name")) {
-            String key = e.getLocation() == null ? "" : keyAt(text, e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-            return "a key must be in double quotes" + (key.isEmpty() ? "" : " (\"" + key + "\")");
+            return "a key on this line is not in double quotes; keys go in double quotes, like \"Effect\"";
         }
         if (reason.contains("was expecting comma to separate")) {
             return "a comma is missing before this line (between two entries of an object or a list)";
@@ -312,24 +311,6 @@ public final class PolicyReview {
                 .replaceAll(" ?\\[Source: [^\\]]*\\]", "")
                 .replaceAll(" ?\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)", "")
                 .replaceAll("`[^`]*`", "");
-    }
-
-    /** The unquoted key the parser stopped at: the word that starts at its line and column (both from 1). */
-    private static String keyAt(String text, int line, int column) {
-        List<String> lines = text.lines().toList();
-        if (line < 1 || line > lines.size()) {
-            return "";
-        }
-        String l = lines.get(line - 1);
-        int start = Math.max(0, Math.min(l.length(), column - 1));
-        while (start > 0 && Character.isLetterOrDigit(l.charAt(start - 1))) {
-            start--;
-        }
-        int end = start;
-        while (end < l.length() && (Character.isLetterOrDigit(l.charAt(end)) || l.charAt(end) == '_')) {
-            end++;
-        }
-        return l.substring(start, end);
     }
 
     private static boolean trailing(JsonParser p) throws IOException {

@@ -286,8 +286,8 @@ class CliInputTest {
         CliRun r = refused("--policy-file", "plan", "--practice", "--policy-file", policy.toString());
         assertFalse(r.err().contains("s3cr3t") || r.err().contains("AKIAIOSFODNN7EXAMPLE"), r.err());
         assertFalse(r.err().contains("rolelab: --policy:"), "the error must name --policy-file, not --policy: " + r.err());
-        // the parser's own words stay readable: only the file's text is hidden, not the JSON literals it expected
-        assertTrue(r.err().contains("'null', 'true' or 'false'") && !r.err().contains("'…', '…'"), r.err());
+        // said in a person's words, not the parser's ("Unrecognized token …: was expecting (JSON String, …")
+        assertTrue(r.err().contains("a value on this line is not in double quotes") && !r.err().contains("was expecting"), r.err());
     }
 
     @Test
@@ -307,6 +307,10 @@ class CliInputTest {
     @Test
     void keepAndDownAfterContradict() {
         refused("--keep", "up", "--practice", "--keep", "--down-after");
+        // given as -y, the message still names what was typed (it said only "--down-after", which nobody had typed)
+        CliRun r = refused("--keep", "up", "--practice", "--keep", "-y");
+        assertTrue(r.err().contains("-y"), r.err());
+        assertFalse(r.err().contains("--keep: and"), r.err());
     }
 
     @ParameterizedTest

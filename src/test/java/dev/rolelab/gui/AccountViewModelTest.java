@@ -48,6 +48,7 @@ class AccountViewModelTest {
         model.practiceProperty().set(false);
         AccountViewModel vm = new AccountViewModel(model);
         vm.enter();
+        assertTrue(vm.lead().contains("uses your AWS credentials"), vm.lead());
         assertEquals(3, vm.profiles().size(), "the default chain and two profiles");
         assertEquals("Europe (Ireland) — eu-west-1", vm.regionLabel("eu-west-1"));
         assertTrue(vm.valid().get());
@@ -59,5 +60,15 @@ class AccountViewModelTest {
         assertTrue(vm.whoProperty().get().contains("ExpiredToken"), vm.whoProperty().get());
         assertTrue(vm.whoProperty().get().endsWith("(for this SSO profile: aws sso login --profile expired-sso)"), vm.whoProperty().get());
         assertEquals("expired-sso  (SSO)", vm.profileLabel("expired-sso"));
+    }
+
+    @Test
+    void inPracticeThePageDoesNotSayItUsesYourCredentials() {
+        WizardModel model = new WizardModel(new Services(data, new LedgerStore(data), new CurrentThreadTaskExecutor(),
+                (practice, region, profile) -> account(profile), c -> null, c -> null, Map::of, Map::of, () -> true));
+        model.practiceProperty().set(true);
+        AccountViewModel vm = new AccountViewModel(model);
+        assertFalse(vm.lead().contains("your AWS credentials"), vm.lead());
+        assertTrue(vm.lead().contains("simulated") && vm.lead().contains("nothing is sent to AWS"), vm.lead());
     }
 }

@@ -99,9 +99,9 @@ class PolicyReviewTest {
     @Test
     void anUnquotedWordOrKeyAndAMissingCommaAreWordedForAPerson() {
         Problem word = errors(check(GENERATED.replace("\"Effect\": \"Allow\"", "\"Effect\": Allow"))).get(0);
-        assertEquals("is not valid JSON: it has Allow where a value belongs; a text value goes in double quotes (\"Allow\")", word.message());
+        assertEquals("is not valid JSON: a value on this line is not in double quotes; text goes in double quotes, like \"Allow\"", word.message());
         Problem key = errors(check(GENERATED.replace("\"Effect\": \"Allow\"", "Effect: \"Allow\""))).get(0);
-        assertEquals("is not valid JSON: a key must be in double quotes (\"Effect\")", key.message());
+        assertEquals("is not valid JSON: a key on this line is not in double quotes; keys go in double quotes, like \"Effect\"", key.message());
         Problem comma = errors(check(GENERATED.replace("\"Effect\": \"Allow\",", "\"Effect\": \"Allow\""))).get(0);
         assertTrue(comma.message().startsWith("is not valid JSON: a comma is missing before this line"), comma.message());
         for (Problem p : List.of(word, key, comma)) {

@@ -22,6 +22,8 @@ public final class AccountPage implements Page {
     /** While the lists are refilled, the combo boxes' changes are not the user's. */
     private boolean filling;
     @FXML
+    private Label lead;
+    @FXML
     private VBox awsOnly;
     @FXML
     private ComboBox<String> profile;
@@ -106,6 +108,7 @@ public final class AccountPage implements Page {
 
     @Override
     public void onEnter() {
+        lead.setText(viewModel.lead());
         awsOnly.setVisible(!viewModel.practice());
         awsOnly.setManaged(!viewModel.practice());
         viewModel.enter();

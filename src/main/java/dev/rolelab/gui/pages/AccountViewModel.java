@@ -72,6 +72,14 @@ public final class AccountViewModel {
         return model.practice();
     }
 
+    /** The page's lead sentence: whose credentials act, or, in practice, that none do. */
+    public String lead() {
+        return model.practice()
+                ? "In practice mode RoleLab acts as a simulated identity in a simulated account: nothing is sent to AWS, and no "
+                        + "credentials of yours are used. The identity below is the simulation's."
+                : "RoleLab acts as you: it uses your AWS credentials to create the lab, and shows which identity that is.";
+    }
+
     /** "Europe (Ireland) — eu-west-1". */
     public String regionLabel(String id) {
         return id == null ? "" : regionNames.getOrDefault(id, id) + " — " + id;
