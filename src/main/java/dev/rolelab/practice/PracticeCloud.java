@@ -962,6 +962,7 @@ public final class PracticeCloud implements Cloud {
      * a sibling {@code .lock} file, the account reloaded before and saved after (if changed), so two RoleLab
      * processes on one computer are one account, as two terminals on one AWS account are.
      */
+    @SuppressWarnings("try") // the lock is held for the block's length: the resource is the point, not a value to use
     private <T> T inAccount(java.util.function.Supplier<T> body) {
         lock.lock();
         try {
