@@ -32,4 +32,17 @@ record CliRun(int exit, String out, String err) {
             }
         }
     }
+
+    /** {@code up --practice --keep} in {@code home}, which must succeed: the id of the lab it left. */
+    static String upKeep(Path home) {
+        CliRun up = run(home, "up", "--practice", "--keep");
+        if (up.exit() != 0) {
+            throw new AssertionError("up --keep exited " + up.exit() + ": " + up.err() + up.out());
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Lab id: (lab-[0-9a-f]{8})").matcher(up.out());
+        if (!m.find()) {
+            throw new AssertionError("up printed no lab id: " + up.out());
+        }
+        return m.group(1);
+    }
 }

@@ -28,11 +28,7 @@ class LedgerCliTest {
     }
 
     private String upKeep() {
-        CliRun up = CliRun.run(home(), "up", "--practice", "--keep");
-        assertEquals(0, up.exit(), up.err() + up.out());
-        Matcher m = Pattern.compile("Lab id: (lab-[0-9a-f]{8})").matcher(up.out());
-        assertTrue(m.find(), up.out());
-        return m.group(1);
+        return CliRun.upKeep(home());
     }
 
     private boolean practiceEmpty() throws Exception {
