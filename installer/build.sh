@@ -65,8 +65,6 @@ if command -v xvfb-run >/dev/null && [ -w /opt ] && [ ! -e /opt/rolelab ]; then
       xvfb-run -a /opt/rolelab/bin/rolelab --exit-after-first-frame >/dev/null 2>&1 && [ -s /opt/rolelab/lib/rolelab.classlist ]; then
     cp /opt/rolelab/lib/rolelab.classlist "$T/image/rolelab/lib/rolelab.classlist"
     echo 'java-options=-XX:SharedArchiveFile=$APPDIR/../rolelab.jsa' >> "$T/image/rolelab/lib/app/rolelab.cfg"
-    # the archive holds FXMLLoader's classes: the start-up's FXML warm-up thread would only compete with the toolkit's
-    echo 'java-options=-Drolelab.classDataArchive=true' >> "$T/image/rolelab/lib/app/rolelab.cfg"
     echo "AppCDS class list: $(wc -l < "$T/image/rolelab/lib/rolelab.classlist") classes"
   else
     echo "warning: no AppCDS class list (the app did not start under xvfb-run)"

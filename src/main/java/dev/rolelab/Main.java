@@ -23,13 +23,10 @@ public final class Main {
             // JavaFX warns when it runs from the classpath; that is how RoleLab runs, so the warning is noise
             java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
             // FXMLLoader and its XML parser load on the other core while this thread starts the toolkit (the main thread
-            // only waits there): the Welcome page's FXML then parses warm. Not in the installed app: its class-data
-            // archive already holds them, and there the thread only competed with the toolkit (first frame 1.15x)
-            if (!Boolean.getBoolean("rolelab.classDataArchive")) {
-                Thread fxml = new Thread(dev.rolelab.gui.util.Fxml::warmUp, "rolelab-fxml-warm-up");
-                fxml.setDaemon(true);
-                fxml.start();
-            }
+            // only waits there): the Welcome page's FXML then parses warm
+            Thread fxml = new Thread(dev.rolelab.gui.util.Fxml::warmUp, "rolelab-fxml-warm-up");
+            fxml.setDaemon(true);
+            fxml.start();
             try {
                 javafx.application.Application.launch(dev.rolelab.gui.RoleLabApp.class);
             } catch (RuntimeException | LinkageError e) {
