@@ -53,6 +53,8 @@ class ProvisionViewModelTest {
         assertTrue(vm.statusProperty().get().startsWith("Ready in "), vm.statusProperty().get());
         for (ProvisionViewModel.Row r : vm.rows()) {
             assertEquals(State.DONE, r.state(), r.id());
+            assertNotNull(r.tookProperty().get(), r.id() + ": a done step knows how long it took");
+            assertFalse(r.tookProperty().get().isNegative(), r.id());
         }
         assertEquals(1.0, vm.progressProperty().get());
         assertTrue(vm.rollback().isEmpty());

@@ -81,6 +81,8 @@ public final class BuildPage implements Page {
             }
             show(row, r.statusProperty().get());
             r.statusProperty().addListener((o, a, s) -> show(row, s));
+            row.took(r.tookProperty().get());
+            r.tookProperty().addListener((o, a, d) -> row.took(d));
             stepRows.add(row);
         }
         checklist.getChildren().setAll(stepRows);

@@ -59,6 +59,8 @@ public final class BuildViewModel {
         private final String title;
         private final String extra;
         private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(new Status(State.WAITING, ""));
+        private final ReadOnlyObjectWrapper<java.time.Duration> took = new ReadOnlyObjectWrapper<>();
+        private final StepClock clock = new StepClock();
 
         Row(String id, String title, String extra) {
             this.id = id;
@@ -87,11 +89,26 @@ public final class BuildViewModel {
             return status.get().state();
         }
 
+        /** How long the step took, once it is done or failed (null before). */
+        public ReadOnlyObjectProperty<java.time.Duration> tookProperty() {
+            return took.getReadOnlyProperty();
+        }
+
+        void timed(Event e) {
+            java.time.Duration d = clock.on(e);
+            if (d != null) {
+                took.set(d);
+            }
+        }
+
         public String detail() {
             return status.get().detail();
         }
 
         void set(State s, String detail) {
+            if (s == State.WAITING) {
+                clock.reset(); // a stopped step starts its time again when it runs again
+            }
             status.set(new Status(s, detail == null || detail.isEmpty() ? status.get().detail() : detail));
         }
 
@@ -266,6 +283,7 @@ public final class BuildViewModel {
     }
 
     private static void show(Row r, Event e) {
+        r.timed(e);
         switch (e.type()) {
             case STARTED -> r.set(State.RUNNING, e.message().startsWith("$ ") ? "" : e.message());
             case PROGRESS -> r.set(State.RUNNING, e.message());

@@ -119,6 +119,8 @@ public final class ProvisionPage implements Page {
         r.stateProperty().addListener((o, a, b) -> show.run());
         r.detailProperty().addListener((o, a, b) -> show.run());
         show.run();
+        r.tookProperty().addListener((o, a, d) -> row.took(d));
+        row.took(r.tookProperty().get());
         if (step) {
             Runnable extra = () -> row.extra(r.cliProperty().get(), viewModel.showCliProperty().get());
             r.cliProperty().addListener((o, a, b) -> extra.run());

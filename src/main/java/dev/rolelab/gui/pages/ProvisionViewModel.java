@@ -80,6 +80,8 @@ public final class ProvisionViewModel {
         private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.WAITING);
         private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
         private final ReadOnlyStringWrapper cli = new ReadOnlyStringWrapper("");
+        private final ReadOnlyObjectWrapper<java.time.Duration> took = new ReadOnlyObjectWrapper<>();
+        private final StepClock clock = new StepClock();
 
         Row(String id, String title) {
             this.id = id;
@@ -117,7 +119,14 @@ public final class ProvisionViewModel {
             return cli.getReadOnlyProperty();
         }
 
+        /** How long the step took, once it is done or failed (null before, and for a step that was skipped). */
+        public ReadOnlyObjectProperty<java.time.Duration> tookProperty() {
+            return took.getReadOnlyProperty();
+        }
+
         void reset(String command) {
+            clock.reset();
+            took.set(null);
             detail.set("");
             state.set(State.WAITING);
             cli.set(command);
@@ -134,6 +143,10 @@ public final class ProvisionViewModel {
             };
             if (s == null) {
                 return;
+            }
+            java.time.Duration d = clock.on(e);
+            if (d != null) {
+                took.set(d);
             }
             // a command line belongs to a terminal, not to a row's detail
             if (!e.message().isEmpty() && !(e.type() == Event.Type.STARTED && e.message().startsWith("$ "))) {

@@ -45,7 +45,7 @@ final class StepRow extends VBox {
         state.getStyleClass().add("row-state");
         detail.setWrapText(true);
         detail.getStyleClass().add("note");
-        elapsed.getStyleClass().add("note");
+        elapsed.getStyleClass().addAll("note", "elapsed");
         extra.getStyleClass().addAll("mono", "note");
         extra.setWrapText(true);
         extra.setVisible(false);
@@ -69,6 +69,9 @@ final class StepRow extends VBox {
             startedAt = System.nanoTime();
         }
         current = s;
+        if (s == State.WAITING) {
+            elapsed.setText(""); // reset for another run
+        }
         if (s.icon == null) {
             ProgressIndicator p = new ProgressIndicator();
             p.setPrefSize(16, 16);
@@ -118,6 +121,13 @@ final class StepRow extends VBox {
                 shown = true;
                 Forms.scrollIntoView(this);
             }
+        }
+    }
+
+    /** The time a finished step took, from its events (null: none known, the label is left as it is). */
+    void took(java.time.Duration d) {
+        if (d != null) {
+            elapsed.setText(String.format("%.1f s", d.toMillis() / 1000.0));
         }
     }
 
