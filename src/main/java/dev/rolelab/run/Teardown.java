@@ -215,8 +215,12 @@ public final class Teardown {
             default -> throw new IllegalStateException("no teardown for " + kind);
         }
         ledger.deleted(kind);
-        boolean link = kind == ResourceKind.POLICY_ATTACHMENT || kind == ResourceKind.ROLE_IN_PROFILE;
-        return entry.name() + (id != null && !id.equals(entry.name()) ? " (" + id + ")" : "") + (link ? " done" : " deleted");
+        return switch (kind) {
+            // a link is undone, not deleted: say what it joined (its name and id are the same word "containerise" by default)
+            case ROLE_IN_PROFILE -> "role " + id + " taken out of instance profile " + entry.name();
+            case POLICY_ATTACHMENT -> "policy " + id.substring(id.lastIndexOf('/') + 1) + " detached from role " + entry.name();
+            default -> entry.name() + (id != null && !id.equals(entry.name()) ? " (" + id + ")" : "") + " deleted";
+        };
     }
 
     /**

@@ -33,6 +33,25 @@ class TeardownTest {
     }
 
     @Test
+    void undoingALinkSaysWhatItJoinedNotTheNameAndDone() {
+        try (PracticeFixture f = new PracticeFixture(tmp)) {
+            Ledger ledger = ready(f);
+            List<Event> events = new CopyOnWriteArrayList<>();
+            assertTrue(f.teardown().run(ledger, new Teardown.Options(true), events::add).clean());
+            java.util.Map<ResourceKind, String> done = new java.util.EnumMap<>(ResourceKind.class);
+            for (Event e : events) {
+                if (e.type() == Event.Type.DONE && e.about() instanceof Event.Subject.Resource r) {
+                    done.put(r.kind(), e.message());
+                }
+            }
+            // by default role and instance profile are both "containerise": "containerise done" said nothing
+            assertEquals("role containerise taken out of instance profile containerise", done.get(ResourceKind.ROLE_IN_PROFILE));
+            assertEquals("policy ECRContainerise detached from role containerise", done.get(ResourceKind.POLICY_ATTACHMENT));
+            assertTrue(done.get(ResourceKind.ROLE).endsWith("role/rolelab/containerise) deleted"), done.get(ResourceKind.ROLE));
+        }
+    }
+
+    @Test
     void sameNamedReplacementsAreLeftAloneAndReported() {
         try (PracticeFixture f = new PracticeFixture(tmp)) {
             Ledger ledger = ready(f);
