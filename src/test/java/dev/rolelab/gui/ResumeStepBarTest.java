@@ -1,0 +1,96 @@
+package dev.rolelab.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolelab.gui.pages.BuildPage;
+import dev.rolelab.lab.KeyChoice;
+import dev.rolelab.lab.LabSpec;
+import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.LedgerStore;
+import dev.rolelab.practice.PracticeCloud;
+import dev.rolelab.run.Cancel;
+import dev.rolelab.run.Events;
+import dev.rolelab.run.Provisioner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Finding 14 on Resume: a lab made by an earlier run is resumed, and the step bar marks only what this session did. */
+@ExtendWith(ApplicationExtension.class)
+class ResumeStepBarTest {
+
+    @TempDir
+    static Path data;
+
+    static String labId;
+
+    WizardWindow window;
+    Services services;
+
+    @BeforeAll
+    static void anEarlierRunLeftALab() throws Exception {
+        PracticeCloud cloud = new PracticeCloud(data.resolve("practice/account.json"), "us-east-1", PracticeCloud.Timing.INSTANT);
+        var executor = Executors.newFixedThreadPool(4);
+        LedgerStore earlier = new LedgerStore(data);
+        try {
+            Ledger ledger = earlier.create(LabSpec.builder().sshCidr("203.0.113.10/32")
+                    .key(KeyChoice.generate("rolelab-ec2-ecr-test")).build(), null, null, true);
+            Provisioner.Result r = new Provisioner(cloud, data.resolve("keys"), executor).provision(ledger, new Cancel(), Events.NONE, true);
+            assertEquals(Provisioner.Outcome.READY, r.outcome());
+            labId = ledger.labId();
+        } finally {
+            executor.shutdownNow();
+            earlier.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        Services s = Wiring.practiceAt(data, PracticeCloud.Timing.INSTANT, Duration.ZERO, true);
+        services = new Services(data, s.ledgers(), s.executor(), s.clouds(), s.hosts(), s.waits(), s.regionNames(), java.util.Map::of, () -> false);
+        window = new WizardWindow(stage, services);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        services.executor().shutdown();
+    }
+
+    private List<String> ticked(FxRobot robot) {
+        robot.interact(() -> window.scene().getRoot().applyCss());
+        return robot.lookup(".step").queryAllAs(Label.class).stream()
+                .filter(l -> l.getStyleClass().contains("step-done") || l.getGraphic().getOpacity() > 0)
+                .map(Label::getText).toList();
+    }
+
+    @Test
+    void resumingMarksDoneOnlyTheStepsThisSessionFinished(FxRobot robot) {
+        WizardRobot w = new WizardRobot(robot, window);
+        w.waitUntil("the open lab to be listed", 10, () -> w.exists("#resume-" + labId));
+        w.click("#resume-" + labId);
+        w.waitUntil("the Build page", 10, () -> BuildPage.TITLE.equals(window.currentTitle()));
+        assertEquals(List.of(), ticked(robot), "the earlier run's steps are not this session's: nothing is ticked yet");
+        for (String t : window.titles()) {
+            assertFalse(window.finished(t), t);
+        }
+        w.waitUntil("build and push to finish", 30, w::nextEnabled);
+        w.click("#next");
+        List<String> done = ticked(robot);
+        assertEquals(1, done.size(), "only Build and push was done in this session: " + done);
+        assertTrue(done.get(0).endsWith(BuildPage.TITLE), done.toString());
+    }
+}
