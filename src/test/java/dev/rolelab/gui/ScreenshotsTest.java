@@ -88,6 +88,7 @@ class ScreenshotsTest {
         w.waitUntil("network", 10, () -> w.text("#vpc-status").contains("subnet-") && w.text("#cidr").endsWith("/32"));
         shoot(robot, theme);
         w.next(10);
+        w.waitUntil("key name checked", 10, w::nextEnabled); // the shot shows the page as a person sees it, not mid-check
         shoot(robot, theme);
         w.next(10);
         w.waitUntil("names checked", 10, w::nextEnabled);
