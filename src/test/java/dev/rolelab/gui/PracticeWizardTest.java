@@ -81,6 +81,27 @@ class PracticeWizardTest {
         assertEquals("Review", window.currentTitle());
     }
 
+    @Test
+    void aQuickDoubleEnterOnNamesOpensReviewAndNeitherEditsThePolicyNorCreatesTheLab(FxRobot robot) throws Exception {
+        WizardRobot w = new WizardRobot(robot, window);
+        w.next(5);
+        w.waitUntil("the simulated identity", 10, () -> w.text("#identity").contains("123456789012"));
+        w.next(10);
+        w.waitUntil("the default VPC", 10, () -> w.text("#vpc-status").contains("subnet-"));
+        w.next(10);
+        w.next(10);
+        assertEquals("Names", window.currentTitle());
+        w.waitUntil("names checked", 10, w::nextEnabled);
+        robot.type(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Review", window.currentTitle(), "the second Enter does not skip the review");
+        org.fxmisc.richtext.CodeArea editor = (org.fxmisc.richtext.CodeArea) w.find("#policy-editor");
+        assertFalse(editor.isFocused(), "the page opens with focus on itself, not in the editor");
+        assertFalse(editor.getText().startsWith("\n"), "Enter did not land in the policy");
+        assertFalse(((javafx.scene.control.Button) w.find("#next")).isDefaultButton(), "creating the lab takes a deliberate press");
+        assertTrue(account().empty(), "nothing was created");
+    }
+
     /** Even a step that started and ended between two frames (most IAM calls) shows its time, from its events. */
     private static void everyDoneRowSaysHowLongItTook(FxRobot robot) {
         var rows = robot.lookup(".row-state-done").queryAll();

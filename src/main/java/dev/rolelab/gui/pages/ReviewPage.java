@@ -161,6 +161,15 @@ public final class ReviewPage implements Page {
         return "Create the lab";
     }
 
+    /**
+     * Creating the lab takes a deliberate press: Enter is not it. A quick second Enter on Names, or a held key,
+     * otherwise went straight through this page into provisioning, and the policy was never seen.
+     */
+    @Override
+    public ObservableBooleanValue nextIsDefault() {
+        return NO;
+    }
+
     @Override
     public void onEnter() {
         viewModel.enter();
