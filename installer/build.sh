@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
 # Builds RoleLab's Linux installers into target/installer/: a .deb (and an .rpm where rpmbuild exists),
 # on a jlink runtime holding only the modules RoleLab needs, with the JavaFX native libraries inside it,
-# and an AppCDS class list recorded at build time (the archive is made from it when the package installs). Needs: JDK 17 with jmods, fakeroot, binutils; xvfb-run for
-# the AppCDS archive (without it the installer is built without one).
+# and an AppCDS class list recorded at build time (the archive is made from it when the package installs). Needs: JDK 17 with jmods, fakeroot, binutils; xvfb-run,
+# root and a free /opt/rolelab for the class list (ROLELAB_NO_APPCDS=1 builds a slower-starting package without one).
 # Windows (.msi) and macOS (.dmg): see installer/windows and installer/macos.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# A package without the class list starts markedly slower, so its absence stops the build rather than a "note:"
+# that is easy to miss (it once slipped through because RoleLab was installed on the build machine).
+if [ -z "${ROLELAB_NO_APPCDS:-}" ]; then
+  why=""
+  command -v xvfb-run >/dev/null || why="xvfb-run is missing (apt-get install xvfb)"
+  [ -w /opt ] || why="/opt is not writable (build as root)"
+  [ ! -e /opt/rolelab ] || why="/opt/rolelab exists, and the class list is recorded there (an installed RoleLab: dpkg --purge rolelab first)"
+  if [ -n "$why" ]; then
+    echo "installer/build.sh: cannot record the AppCDS class list: $why." >&2
+    echo "  To build a package without it (it starts slower), run: ROLELAB_NO_APPCDS=1 installer/build.sh" >&2
+    exit 1
+  fi
+fi
 JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 VERSION=$(sed -n 's:.*<version>\([0-9.]*\)-SNAPSHOT</version>.*:\1:p;s:.*<version>\([0-9.]*\)</version>.*:\1:p' pom.xml | head -n 1)
 T=target/installer-work
@@ -58,7 +72,7 @@ JAVA_OPTS=(--java-options '-Xshare:auto' --java-options '-Xlog:cds=off' --java-o
 # AppCDS: record which classes a start to the first frame loads (through the launcher, under Xvfb). The
 # archive itself is made by the package's postinst from the installed files: an archive only matches the
 # exact jars (path, size, time) it was made from, and packaging does not keep the build's file times.
-if command -v xvfb-run >/dev/null && [ -w /opt ] && [ ! -e /opt/rolelab ]; then
+if [ -z "${ROLELAB_NO_APPCDS:-}" ]; then
   cp -a "$T/image/rolelab" /opt/rolelab
   trap 'rm -rf /opt/rolelab' EXIT
   if ROLELAB_HOME="$PWD/$T/cds-home" JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=/opt/rolelab/lib/rolelab.classlist" \
@@ -67,12 +81,13 @@ if command -v xvfb-run >/dev/null && [ -w /opt ] && [ ! -e /opt/rolelab ]; then
     echo 'java-options=-XX:SharedArchiveFile=$APPDIR/../rolelab.jsa' >> "$T/image/rolelab/lib/app/rolelab.cfg"
     echo "AppCDS class list: $(wc -l < "$T/image/rolelab/lib/rolelab.classlist") classes"
   else
-    echo "warning: no AppCDS class list (the app did not start under xvfb-run)"
+    echo "installer/build.sh: no AppCDS class list: the app did not reach its first frame under xvfb-run" >&2
+    exit 1
   fi
   rm -rf /opt/rolelab
   trap - EXIT
 else
-  echo "note: no AppCDS class list (needs xvfb-run and a free, writable /opt/rolelab)"
+  echo "note: no AppCDS class list (ROLELAB_NO_APPCDS is set): this package starts slower"
 fi
 
 # The `rolelab` command: a shell script that starts the bundled runtime with the launcher's own settings (from its
