@@ -106,6 +106,13 @@ final class AwsCall {
         while (cause != null && !(cause instanceof IOException)) {
             cause = cause.getCause();
         }
+        java.net.URI endpoint = CustomEndpoint.of(e);
+        if (cause != null && endpoint != null) {
+            return new CloudException(CloudException.Kind.NETWORK, null, operation,
+                    "could not reach " + endpoint + " (the endpoint given with --endpoint-url) for " + operation + ": "
+                            + networkReason((IOException) cause),
+                    "check that the service at that address is running, or leave out --endpoint-url to use AWS itself", e);
+        }
         if (cause != null) {
             return new CloudException(CloudException.Kind.NETWORK, null, operation,
                     "could not reach AWS for " + operation + ": " + networkReason((IOException) cause),

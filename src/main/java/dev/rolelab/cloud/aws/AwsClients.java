@@ -76,6 +76,9 @@ final class AwsClients implements AutoCloseable {
             if (optIn) {
                 o.addExecutionInterceptor(RegionNotEnabled.interceptor(region.id()));
             }
+            if (settings.endpoint() != null) {
+                o.addExecutionInterceptor(CustomEndpoint.interceptor(settings.endpoint()));
+            }
         });
         return builder.build();
     }

@@ -112,4 +112,20 @@ class EcrSsmStsTest {
         assertEquals(CloudException.Kind.NETWORK, e.kind());
         assertTrue(e.hint().contains("type it"), e.hint());
     }
+
+    @Test
+    void anEndpointThatDoesNotAnswerIsNamedNotAws() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closed;
+        try (AwsCloud nowhere = new AwsCloud(AwsWire.settings(url))) {
+            CloudException e = assertThrows(CloudException.class, nowhere::identity);
+            assertEquals(CloudException.Kind.NETWORK, e.kind());
+            assertTrue(e.getMessage().startsWith("could not reach " + url + " (the endpoint given with --endpoint-url) for sts:GetCallerIdentity: "),
+                    e.getMessage());
+            assertTrue(e.hint().contains("leave out --endpoint-url"), e.hint());
+        }
+    }
 }
