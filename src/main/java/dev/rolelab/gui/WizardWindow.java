@@ -279,13 +279,17 @@ public final class WizardWindow {
             l.setMinWidth(Region.USE_PREF_SIZE);
             l.setMnemonicParsing(false);
             // every step as wide on every page, so the bar wraps the same way throughout and the page never jumps:
-            // the check mark's place is kept (shown only once done) and the current step is not bold
-            l.setGraphic(Forms.icon("mdi2c-check"));
+            // the check mark's place is a fixed box on every step (the mark itself only in a done one) and the current
+            // step is not bold. Only done steps get an icon: eleven icons styled at start-up cost ~70 ms of the first frame
+            StackPane mark = new StackPane();
+            mark.getStyleClass().add("step-mark");
+            l.setGraphic(mark);
             if (i == current.get()) {
                 l.getStyleClass().add("step-current");
                 l.setAccessibleText("Current step: " + name);
             } else if (finished.get(i)) {
                 l.getStyleClass().add("step-done");
+                mark.getChildren().add(Forms.icon("mdi2c-check"));
                 l.setAccessibleText("Done: " + name);
             } else {
                 l.setAccessibleText("Step " + (i + 1) + ": " + name);

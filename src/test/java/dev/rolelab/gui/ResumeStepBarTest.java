@@ -73,7 +73,7 @@ class ResumeStepBarTest {
     private List<String> ticked(FxRobot robot) {
         robot.interact(() -> window.scene().getRoot().applyCss());
         return robot.lookup(".step").queryAllAs(Label.class).stream()
-                .filter(l -> l.getStyleClass().contains("step-done") || l.getGraphic().getOpacity() > 0)
+                .filter(l -> l.getStyleClass().contains("step-done") || !((javafx.scene.layout.Pane) l.getGraphic()).getChildren().isEmpty())
                 .map(Label::getText).toList();
     }
 
@@ -92,5 +92,9 @@ class ResumeStepBarTest {
         List<String> done = ticked(robot);
         assertEquals(1, done.size(), "only Build and push was done in this session: " + done);
         assertTrue(done.get(0).endsWith(BuildPage.TITLE), done.toString());
+        Label build = robot.lookup(".step-done").queryAs(Label.class);
+        javafx.scene.layout.Pane mark = (javafx.scene.layout.Pane) build.getGraphic();
+        assertEquals(1, mark.getChildren().size(), "a done step shows its check mark");
+        assertEquals(13, mark.getWidth(), 0.01, "in the same place a step not done keeps for it");
     }
 }
