@@ -1,6 +1,7 @@
 package dev.rolelab.gui;
 
 import dev.rolelab.gui.util.Forms;
+import dev.rolelab.gui.util.Fxml;
 import dev.rolelab.gui.util.Settings;
 import dev.rolelab.lab.DataFolder;
 import javafx.application.Application;
@@ -26,6 +27,8 @@ public final class RoleLabApp extends Application {
         services = Wiring.production(DataFolder.resolve());
         Settings settings = Settings.load(services.data().resolve("settings.properties"));
         WizardWindow.theme(settings.dark); // before any control: Modena is then never loaded
+        // the first page's layout is read on another thread while this one builds the window's frame
+        Fxml.preload(Pages.all().get(0).type());
         boolean probe = Boolean.getBoolean("rolelab.exitAfterFirstFrame");
         if (probe) {
             stage.setOnShown(e -> System.out.println("rolelab: first frame shown"));
