@@ -122,8 +122,9 @@ public final class CloudErrors {
             return new CloudException(CloudException.Kind.INVALID, code, operation,
                     "EC2 has no instance type " + type + " (" + aws + ")",
                     "check the type's spelling (family.size, such as t3.micro or m7i-flex.large); `aws ec2 describe-instance-type-offerings "
-                            + "--filters Name=instance-type,Values=" + type + "` lists the zones of this region that offer a type. Or choose "
-                            + "t3.micro (RoleLab's default), t3.small or t4g.micro", cause);
+                            + "--location-type availability-zone --filters Name=instance-type,Values=" + type + "` lists the zones of this "
+                            + "region that offer it (an empty list: not here, or no such type). Or choose t3.micro (RoleLab's default), "
+                            + "t3.small or t4g.micro", cause);
         }
         if (("SignatureDoesNotMatch".equals(code) || "InvalidSignatureException".equals(code)) && raw.contains("Signature expired")) {
             return clock(code, aws, operation, cause);

@@ -135,6 +135,18 @@ class Ec2ControllerTest {
         assertEquals(1, wm.getAllServeEvents().size());
     }
 
+    /** The practice catalogue invents nothing: every type it offers is one the SDK's EC2 model names. */
+    @Test
+    void everyPracticeTypeIsAnInstanceTypeEc2Has() {
+        assertTrue(dev.rolelab.practice.PracticeCatalogue.types().size() > 100, "t2 to r7i, with their sizes");
+        for (String type : dev.rolelab.practice.PracticeCatalogue.types()) {
+            assertTrue(software.amazon.awssdk.services.ec2.model.InstanceType.fromValue(type)
+                    != software.amazon.awssdk.services.ec2.model.InstanceType.UNKNOWN_TO_SDK_VERSION, type);
+        }
+        assertEquals(software.amazon.awssdk.services.ec2.model.InstanceType.UNKNOWN_TO_SDK_VERSION,
+                software.amazon.awssdk.services.ec2.model.InstanceType.fromValue("t9.huge"));
+    }
+
     @Test
     void securityGroupIsTaggedAndAllowsSshFromOneAddress() {
         wm.stubFor(query("CreateSecurityGroup").willReturn(ec2("CreateSecurityGroup", "<return>true</return><groupId>sg-0123</groupId>")));
