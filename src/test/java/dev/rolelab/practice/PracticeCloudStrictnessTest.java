@@ -250,6 +250,24 @@ class PracticeCloudStrictnessTest {
         assertTrue(c.account().instances.isEmpty());
     }
 
+    /** RunInstances into a subnet the account does not have is InvalidSubnetID.NotFound; into one it has, the instance is in that zone. */
+    @Test
+    void runInstancesRefusesAnUnknownSubnetAndPutsTheInstanceInItsSubnetsZone() {
+        PracticeCloud c = cloud(PracticeCloud.Consistency.OFF, AccountState.ACTIVE);
+        String id = launch(c, "t3.micro");
+        String group = c.account().instances.get(id).group;
+        CloudException e = assertThrows(CloudException.class, () -> c.launch(new LaunchRequest("n2", LAB, "ami-1", "t3.micro", "subnet-0a1b2c3d",
+                group, "k", "p"), r -> { }));
+        assertEquals("InvalidSubnetID.NotFound", e.code());
+        assertEquals("ec2:RunInstances", e.operation());
+        assertTrue(e.getMessage().contains("The subnet ID 'subnet-0a1b2c3d' does not exist"), e.getMessage());
+        String a = c.network("t3.micro", null).subnetId();
+        String zoneC = a.substring(0, a.length() - 1) + "c";
+        String inC = c.launch(new LaunchRequest("n2", LAB, "ami-1", "t3.micro", zoneC, group, "k", "p"), r -> { });
+        assertEquals("us-east-1c", c.describe(inC).availabilityZone());
+        assertEquals(2, c.account().instances.size());
+    }
+
     @Test
     void theIamQuotaIsLimitExceeded() {
         PracticeCloud c = cloud(PracticeCloud.Consistency.OFF, AccountState.ACTIVE.withIamLimit(1));
