@@ -52,6 +52,11 @@ public final class CloudErrors {
             + "Then start RoleLab again (with --profile NAME if you signed in to a named profile), or use Practice mode, "
             + "which needs no account";
 
+    /** "Invalid value 't9.huge' for InstanceType.": RunInstances names the type it does not have. */
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Invalid value '([^']*)' for InstanceType");
+    /** "The subnet ID 'subnet-0a1b2c3d' does not exist". */
+    private static final Pattern UNKNOWN_SUBNET = Pattern.compile("subnet ID '([^']*)'");
+
     private CloudErrors() { }
 
     public static CloudException.Kind kindOf(String code) {
@@ -110,6 +115,16 @@ public final class CloudErrors {
                     "choose an eligible type: t3.micro (RoleLab's default), t3.small, t4g.micro or t4g.small; `aws ec2 describe-instance-types "
                             + "--filters Name=free-tier-eligible,Values=true` lists them for your region. Or upgrade the account to the paid plan "
                             + "(Billing and Cost Management console); your free-plan credits carry over", cause);
+        }
+        Matcher unknownType = UNKNOWN_TYPE.matcher(raw);
+        if ("InvalidParameterValue".equals(code) && unknownType.find()) {
+            String type = unknownType.group(1);
+            return new CloudException(CloudException.Kind.INVALID, code, operation,
+                    "EC2 has no instance type " + type + " (" + aws + ")",
+                    "check the type's spelling (family.size, such as t3.micro or m7i-flex.large); `aws ec2 describe-instance-type-offerings "
+                            + "--location-type availability-zone --filters Name=instance-type,Values=" + type + "` lists the zones of this "
+                            + "region that offer it (an empty list: not here, or no such type). Or choose t3.micro (RoleLab's default), "
+                            + "t3.small or t4g.micro", cause);
         }
         if (("SignatureDoesNotMatch".equals(code) || "InvalidSignatureException".equals(code)) && raw.contains("Signature expired")) {
             return clock(code, aws, operation, cause);
@@ -201,6 +216,12 @@ public final class CloudErrors {
                     case "ImageNotFoundException" -> {
                         message = "the image is not in the repository (" + aws + ")";
                         hint = "the push did not finish, or pushed another tag: run the build-and-push step again and look at the push's output";
+                    }
+                    case "InvalidSubnetID.NotFound" -> {
+                        Matcher subnet = UNKNOWN_SUBNET.matcher(raw);
+                        message = "there is no subnet " + (subnet.find() ? subnet.group(1) + " " : "") + "in this region (" + aws + ")";
+                        hint = "check the subnet id and the region: `aws ec2 describe-subnets --query \"Subnets[].[SubnetId,AvailabilityZone,VpcId]\"` "
+                                + "lists this region's subnets; or choose no subnet, and RoleLab uses the default VPC";
                     }
                     case "ParameterNotFound" -> {
                         message = "the public parameter naming the newest Amazon Linux 2023 image is not published in this region ("

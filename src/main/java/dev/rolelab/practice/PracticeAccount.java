@@ -9,6 +9,8 @@ import java.util.Map;
 public final class PracticeAccount {
     public long counter = 1000;
     public boolean defaultVpc = true;
+    /** How many default VPCs the account has had: a new one (CreateDefaultVpc) has new VPC and subnet ids. */
+    public int defaultVpcs = 1;
     public Map<String, Repository> repositories = new LinkedHashMap<>();
     public Map<String, Policy> policies = new LinkedHashMap<>();
     public Map<String, Role> roles = new LinkedHashMap<>();
@@ -90,6 +92,8 @@ public final class PracticeAccount {
         public String key;
         public String profile;
         public String type;
+        /** The subnet it was launched in, so DescribeInstances names that subnet's zone (null in older files: zone a). */
+        public String subnet;
         public String ip;
         public long launchedAt;
         public long terminatedAt;

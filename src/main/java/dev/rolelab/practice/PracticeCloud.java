@@ -37,7 +37,6 @@ public final class PracticeCloud implements Cloud {
 
     public static final String ACCOUNT = "123456789012";
     public static final String SIMULATION = "Practice mode: a simulation, nothing is created in AWS";
-    private static final String VPC = "vpc-0practice00000001";
     /** The practice setting that enables opt-in regions in the simulated account: a comma-separated list of region ids. */
     public static final String ENABLED_REGIONS = "ROLELAB_PRACTICE_ENABLED_REGIONS";
 
@@ -398,29 +397,75 @@ public final class PracticeCloud implements Cloud {
         });
     }
 
+    /**
+     * As the engine asks EC2: a chosen subnet is looked up (DescribeSubnets refuses one the account does not have);
+     * without one, the default VPC's subnet in the first zone that offers the type (DescribeInstanceTypeOfferings is
+     * empty for a type EC2 does not have, and the engine words that as CAPACITY/Unsupported).
+     */
     @Override
     public Network network(String instanceType, String subnetId) {
+        if (subnetId != null) {
+            call("ec2:DescribeSubnets");
+            return inAccount(() -> {
+                String zone = zoneOf(subnetId);
+                if (zone == null) {
+                    throw subnetNotFound(subnetId, "ec2:DescribeSubnets");
+                }
+                return new Network(vpcId(), subnetId, region + zone);
+            });
+        }
         call("ec2:DescribeVpcs");
         return inAccount(() -> {
-            if (subnetId != null) {
-                return new Network(VPC, subnetId, region + "a");
-            }
             if (!account.defaultVpc) {
                 throw new CloudException(CloudException.Kind.NO_DEFAULT_VPC, "VPCIdNotSpecified", "ec2:DescribeVpcs",
                         "this region has no default VPC, so there is nowhere obvious to put the instance",
                         "create a default VPC (`rolelab up --create-default-vpc` does it first; or `aws ec2 create-default-vpc`), or choose a subnet with --subnet", null);
             }
-            return new Network(VPC, "subnet-0practice0000000a", region + "a");
+            if (!PracticeCatalogue.offers(instanceType)) {
+                throw new CloudException(CloudException.Kind.CAPACITY, "Unsupported", "ec2:DescribeInstanceTypeOfferings",
+                        instanceType + " is not offered in any availability zone of the default VPC in " + region,
+                        "choose another instance type (t3.micro, t3.small, t4g.micro) or another region", null);
+            }
+            String zone = PracticeCatalogue.ZONES.get(0); // every zone offers every practice type: the first, as the engine picks
+            return new Network(vpcId(), subnetIn(zone), region + zone);
         });
+    }
+
+    /** The current default VPC: the first one keeps the id earlier practice accounts knew. */
+    private String vpcId() {
+        return String.format("vpc-0practice%08x", account.defaultVpcs);
+    }
+
+    /**
+     * The default VPC's subnet in {@code zone}: an id of the form --subnet accepts (17 hex digits), its own in
+     * each region (as in AWS, a subnet of another region does not exist here) and each default VPC.
+     */
+    private String subnetIn(String zone) {
+        return String.format("subnet-0%08x%07x", region.hashCode(), account.defaultVpcs & 0xfffffff) + zone;
+    }
+
+    /** The zone letter of one of the default VPC's subnets, or null: no such subnet in this account and region. */
+    private String zoneOf(String subnetId) {
+        if (!account.defaultVpc) {
+            return null; // deleting the default VPC deleted its subnets
+        }
+        return PracticeCatalogue.ZONES.stream().filter(z -> subnetIn(z).equals(subnetId)).findFirst().orElse(null);
+    }
+
+    private CloudException subnetNotFound(String subnetId, String operation) {
+        return error("InvalidSubnetID.NotFound", "The subnet ID '" + subnetId + "' does not exist", operation);
     }
 
     @Override
     public String createDefaultVpc() {
         call("ec2:CreateDefaultVpc");
         return inAccount(() -> {
-            account.defaultVpc = true;
-            save();
-            return VPC;
+            if (!account.defaultVpc) {
+                account.defaultVpcs++; // a new VPC, with new subnets
+                account.defaultVpc = true;
+                save();
+            }
+            return vpcId();
         });
     }
 
@@ -536,6 +581,12 @@ public final class PracticeCloud implements Cloud {
     /** @return the new instance id, or null while the instance profile is still propagating */
     private String tryLaunch(LaunchRequest request) {
         return inAccount(() -> {
+            if (!PracticeCatalogue.offers(request.instanceType())) {
+                throw error("InvalidParameterValue", "Invalid value '" + request.instanceType() + "' for InstanceType.", "ec2:RunInstances");
+            }
+            if (zoneOf(request.subnetId()) == null) {
+                throw subnetNotFound(request.subnetId(), "ec2:RunInstances");
+            }
             PracticeAccount.Profile p = account.profiles.get(request.instanceProfile());
             if (p == null || p.role == null) {
                 throw error("InvalidParameterValue", "Value (" + request.instanceProfile()
@@ -559,6 +610,7 @@ public final class PracticeCloud implements Cloud {
             m.key = request.keyName();
             m.profile = request.instanceProfile();
             m.type = request.instanceType();
+            m.subnet = request.subnetId();
             m.ip = "198.51.100." + (10 + account.instances.size() % 200);
             m.launchedAt = now();
             m.visibleAt = m.launchedAt + consistency.delayMillis("instance:" + request.labId() + ":" + request.name(), consistency.invisible());
@@ -615,7 +667,8 @@ public final class PracticeCloud implements Cloud {
             if (m == null || now() < m.visibleAt) {
                 throw error("InvalidInstanceID.NotFound", "The instance ID '" + instanceId + "' does not exist", "ec2:DescribeInstances");
             }
-            return new Instance(m.id, state(m), state(m).equals("running") ? m.ip : null, region + "a");
+            String zone = m.subnet == null ? PracticeCatalogue.ZONES.get(0) : m.subnet.substring(m.subnet.length() - 1);
+            return new Instance(m.id, state(m), state(m).equals("running") ? m.ip : null, region + zone);
         });
     }
 

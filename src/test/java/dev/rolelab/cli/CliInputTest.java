@@ -147,6 +147,21 @@ class CliInputTest {
         assertTrue(tooLong.err().contains("(it is 257)"), tooLong.err());
     }
 
+    /** A type that is not family.size, or a subnet id not of AWS's form, is input: exit 2 before any call, nothing made. */
+    @ParameterizedTest
+    @ValueSource(strings = {"t9", "T3.micro", "t3.micro.big", "t3 micro", "t3.", ".huge"})
+    void aMalformedInstanceTypeIsRefusedAsInputBeforeAnyCall(String type) {
+        refused("--instance-type", "up", "--practice", "--instance-type", type, "-y");
+        refusedBeforeAnyCall("--instance-type", "up", "--instance-type", type, "-y");
+    }
+
+    @Test
+    void aMalformedSubnetIsRefusedByUpAsInputBeforeAnyCall() {
+        CliRun r = refused("--subnet", "up", "--practice", "--subnet", "subnet-nope", "-y");
+        assertTrue(r.err().contains("subnet-nope"), r.err());
+        refusedBeforeAnyCall("--subnet", "up", "--subnet", "subnet-nope", "-y");
+    }
+
     // --subnet, --region, --profile, --endpoint-url
 
     @ParameterizedTest

@@ -32,7 +32,52 @@ class LedgerCliTest {
     }
 
     private boolean practiceEmpty() throws Exception {
-        return Json.MAPPER.readValue(home().resolve("practice/account.json").toFile(), PracticeAccount.class).empty();
+        Path account = home().resolve("practice/account.json");
+        return !Files.exists(account) || Json.MAPPER.readValue(account.toFile(), PracticeAccount.class).empty(); // none yet: nothing was made
+    }
+
+    /**
+     * A well-formed type or subnet the cloud does not have is AWS's refusal, not input: exit 3, worded with what to do,
+     * no exception; the rollback removes what was made, and after `down` no lab and nothing in the account is left.
+     */
+    private CliRun refusedByTheCloud(String... args) throws Exception {
+        CliRun r = CliRun.run(home(), args);
+        assertEquals(3, r.exit(), r.err() + r.out());
+        assertTrue(r.err().startsWith("rolelab: "), r.err());
+        assertTrue(r.err().contains("What to do: "), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        assertTrue(practiceEmpty(), "rolled back");
+        CliRun down = CliRun.run(home(), "down", "--all", "-y");
+        assertEquals(0, down.exit(), down.err() + down.out());
+        assertTrue(practiceEmpty());
+        CliRun status = CliRun.run(home(), "status");
+        assertTrue(status.out().contains("No open labs"), status.out());
+        return r;
+    }
+
+    @Test
+    void aTypeNoZoneOffersFailsTheUpAsDescribeInstanceTypeOfferingsDoesAndLeavesNothing() throws Exception {
+        CliRun r = refusedByTheCloud("up", "--practice", "--instance-type", "t9.huge", "-y");
+        assertTrue(r.err().contains("t9.huge is not offered in any availability zone of the default VPC in us-east-1"), r.err());
+        assertTrue(r.err().contains("choose another instance type"), r.err());
+    }
+
+    @Test
+    void aSubnetTheAccountDoesNotHaveFailsTheUpAsDescribeSubnetsDoesAndLeavesNothing() throws Exception {
+        CliRun r = refusedByTheCloud("up", "--practice", "--subnet", "subnet-0a1b2c3d", "-y");
+        assertTrue(r.err().contains("there is no subnet subnet-0a1b2c3d in this region"), r.err());
+        assertTrue(r.err().contains("InvalidSubnetID.NotFound"), r.err());
+    }
+
+    /** With --subnet nothing asks for offerings: RunInstances refuses the type, after the IAM and EC2 resources were made. */
+    @Test
+    void withAKnownSubnetRunInstancesRefusesTheTypeAndTheRollbackRemovesWhatWasMade() throws Exception {
+        String subnet = new dev.rolelab.practice.PracticeCloud(home().resolve("practice/account.json"), "us-east-1",
+                dev.rolelab.practice.PracticeCloud.Timing.INSTANT).network("t3.micro", null).subnetId();
+        CliRun r = refusedByTheCloud("up", "--practice", "--subnet", subnet, "--instance-type", "t9.huge", "-y");
+        assertTrue(r.err().contains("EC2 has no instance type t9.huge (Invalid value 't9.huge' for InstanceType.)"), r.err());
+        assertTrue(r.err().contains("t3.micro"), r.err());
+        assertTrue(r.out().contains("Rolling back") || r.err().contains("Rolling back"), r.out() + r.err());
     }
 
     @Test

@@ -97,7 +97,7 @@ class PracticeCloudStrictnessTest {
         String group = c.createSecurityGroup("g", "d", "vpc-1", LAB);
         c.importKeyPair("k", "ssh-ed25519 AAAA", LAB);
         java.util.List<String> retries = new java.util.ArrayList<>();
-        c.launch(new LaunchRequest("n", LAB, c.latestAmi(Architecture.X86_64), "t3.micro", "subnet-1", group, "k", "p"), retries::add);
+        c.launch(new LaunchRequest("n", LAB, c.latestAmi(Architecture.X86_64), "t3.micro", c.network("t3.micro", null).subnetId(), group, "k", "p"), retries::add);
         assertTrue(!retries.isEmpty(), "the profile was 0 ms old: EC2 does not see it yet");
         assertTrue(retries.get(0).contains("(InvalidParameterValue"), retries.get(0));
     }
@@ -110,7 +110,7 @@ class PracticeCloudStrictnessTest {
         c.addRoleToInstanceProfile("p", "r");
         String group = c.createSecurityGroup("g", "d", "vpc-1", LAB);
         c.importKeyPair("k", "ssh-ed25519 AAAA", LAB);
-        return c.launch(new LaunchRequest("n", LAB, c.latestAmi(Architecture.X86_64), type, "subnet-1", group, "k", "p"), r -> { });
+        return c.launch(new LaunchRequest("n", LAB, c.latestAmi(Architecture.X86_64), type, c.network("t3.micro", null).subnetId(), group, "k", "p"), r -> { });
     }
 
     @Test
@@ -178,12 +178,94 @@ class PracticeCloudStrictnessTest {
         PracticeCloud c = cloud(PracticeCloud.Consistency.OFF, AccountState.ACTIVE.withVcpuLimit(3));
         String first = launch(c, "t3.micro");
         String group = c.account().instances.get(first).group;
-        CloudException e = assertThrows(CloudException.class, () -> c.launch(new LaunchRequest("n2", LAB, "ami-1", "t3.micro", "subnet-1",
+        String subnet = c.network("t3.micro", null).subnetId();
+        CloudException e = assertThrows(CloudException.class, () -> c.launch(new LaunchRequest("n2", LAB, "ami-1", "t3.micro", subnet,
                 group, "k", "p"), r -> { }));
         assertEquals("VcpuLimitExceeded", e.code());
         assertTrue(e.getMessage().contains("current vCPU limit of 3"), e.getMessage());
         c.terminate(first);
-        assertTrue(c.launch(new LaunchRequest("n2", LAB, "ami-1", "t3.micro", "subnet-1", group, "k", "p"), r -> { }).startsWith("i-"));
+        assertTrue(c.launch(new LaunchRequest("n2", LAB, "ami-1", "t3.micro", subnet, group, "k", "p"), r -> { }).startsWith("i-"));
+    }
+
+    /** DescribeSubnets with an id the account does not have: AWS's code and words, worded as the engine words them. */
+    @Test
+    void anUnknownSubnetIsRefusedAsDescribeSubnetsRefusesIt() {
+        PracticeCloud c = cloud(PracticeCloud.Consistency.OFF, AccountState.ACTIVE);
+        CloudException e = assertThrows(CloudException.class, () -> c.network("t3.micro", "subnet-0a1b2c3d"));
+        assertEquals(CloudException.Kind.NOT_FOUND, e.kind());
+        assertEquals("InvalidSubnetID.NotFound", e.code());
+        assertEquals("ec2:DescribeSubnets", e.operation());
+        assertTrue(e.getMessage().contains("The subnet ID 'subnet-0a1b2c3d' does not exist"), e.getMessage());
+        CloudException engine = dev.rolelab.cloud.CloudErrors.of("InvalidSubnetID.NotFound",
+                "The subnet ID 'subnet-0a1b2c3d' does not exist", "ec2:DescribeSubnets", null);
+        assertEquals(engine.describe(), e.describe());
+    }
+
+    /** One default subnet per zone: a chosen one gives its own VPC and zone; none, once the default VPC is gone. */
+    @Test
+    void aDefaultSubnetGivesItsVpcAndZoneUntilTheDefaultVpcIsDeleted() {
+        PracticeCloud c = new PracticeCloud(null, "eu-west-1", PracticeCloud.Timing.INSTANT, PracticeCloud.Consistency.OFF, AccountState.ACTIVE);
+        dev.rolelab.cloud.Network byDefault = c.network("t3.micro", null);
+        assertEquals("eu-west-1a", byDefault.availabilityZone());
+        assertTrue(byDefault.subnetId().matches("subnet-[0-9a-f]{17}"), "a subnet id --subnet accepts: " + byDefault.subnetId());
+        String b = byDefault.subnetId().substring(0, byDefault.subnetId().length() - 1) + "b";
+        dev.rolelab.cloud.Network chosen = c.network("t9.huge", b); // with a subnet, no offerings are asked, as in the engine
+        assertEquals(new dev.rolelab.cloud.Network(byDefault.vpcId(), b, "eu-west-1b"), chosen);
+
+        c.removeDefaultVpc();
+        assertEquals("InvalidSubnetID.NotFound", assertThrows(CloudException.class, () -> c.network("t3.micro", b)).code(),
+                "deleting the default VPC deletes its subnets");
+        String vpc = c.createDefaultVpc();
+        assertNotEquals(byDefault.vpcId(), vpc, "a new default VPC has a new id");
+        dev.rolelab.cloud.Network again = c.network("t3.micro", null);
+        assertEquals(vpc, again.vpcId());
+        assertNotEquals(byDefault.subnetId(), again.subnetId(), "and new subnets");
+        assertEquals(again, c.network("t3.micro", again.subnetId()));
+        assertEquals("InvalidSubnetID.NotFound", assertThrows(CloudException.class, () -> c.network("t3.micro", b)).code());
+    }
+
+    /** DescribeInstanceTypeOfferings filtered by a type nobody offers is empty: the engine's CAPACITY refusal, word for word. */
+    @Test
+    void aTypeThePracticeCatalogueDoesNotOfferIsRefusedAsTheEngineRefusesIt() {
+        PracticeCloud c = cloud(PracticeCloud.Consistency.OFF, AccountState.ACTIVE);
+        CloudException e = assertThrows(CloudException.class, () -> c.network("t9.huge", null));
+        assertEquals(CloudException.Kind.CAPACITY, e.kind());
+        assertEquals("Unsupported", e.code());
+        assertEquals("ec2:DescribeInstanceTypeOfferings", e.operation());
+        assertEquals("t9.huge is not offered in any availability zone of the default VPC in us-east-1", e.getMessage());
+        assertEquals("choose another instance type (t3.micro, t3.small, t4g.micro) or another region", e.hint());
+        for (String real : List.of("t3.micro", "t4g.small", "m7i-flex.large", "c7i-flex.large", "m5.large", "r5.xlarge", "t2.micro")) {
+            assertEquals("us-east-1a", c.network(real, null).availabilityZone(), real);
+        }
+    }
+
+    /** With --subnet nothing asks for offerings: RunInstances refuses the type, as EC2 does, and nothing is launched. */
+    @Test
+    void runInstancesRefusesATypeThatDoesNotExist() {
+        PracticeCloud c = cloud(PracticeCloud.Consistency.OFF, AccountState.ACTIVE);
+        CloudException e = assertThrows(CloudException.class, () -> launch(c, "t9.huge"));
+        assertEquals("InvalidParameterValue", e.code());
+        assertEquals("ec2:RunInstances", e.operation());
+        assertTrue(e.getMessage().contains("Invalid value 't9.huge' for InstanceType."), e.getMessage());
+        assertTrue(c.account().instances.isEmpty());
+    }
+
+    /** RunInstances into a subnet the account does not have is InvalidSubnetID.NotFound; into one it has, the instance is in that zone. */
+    @Test
+    void runInstancesRefusesAnUnknownSubnetAndPutsTheInstanceInItsSubnetsZone() {
+        PracticeCloud c = cloud(PracticeCloud.Consistency.OFF, AccountState.ACTIVE);
+        String id = launch(c, "t3.micro");
+        String group = c.account().instances.get(id).group;
+        CloudException e = assertThrows(CloudException.class, () -> c.launch(new LaunchRequest("n2", LAB, "ami-1", "t3.micro", "subnet-0a1b2c3d",
+                group, "k", "p"), r -> { }));
+        assertEquals("InvalidSubnetID.NotFound", e.code());
+        assertEquals("ec2:RunInstances", e.operation());
+        assertTrue(e.getMessage().contains("The subnet ID 'subnet-0a1b2c3d' does not exist"), e.getMessage());
+        String a = c.network("t3.micro", null).subnetId();
+        String zoneC = a.substring(0, a.length() - 1) + "c";
+        String inC = c.launch(new LaunchRequest("n2", LAB, "ami-1", "t3.micro", zoneC, group, "k", "p"), r -> { });
+        assertEquals("us-east-1c", c.describe(inC).availabilityZone());
+        assertEquals(2, c.account().instances.size());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rolelab.cloud.aws;
 
+import dev.rolelab.cloud.CloudErrors;
 import dev.rolelab.cloud.CloudException;
 import dev.rolelab.cloud.CreatedKey;
 import dev.rolelab.cloud.Instance;
@@ -70,8 +71,8 @@ final class Ec2Controller {
         Ec2Client c = ec2.get();
         if (subnetId != null) {
             Subnet s = AwsCall.call("ec2:DescribeSubnets", () -> c.describeSubnets(r -> r.subnetIds(subnetId)).subnets()).stream()
-                    .findFirst().orElseThrow(() -> new CloudException(CloudException.Kind.NOT_FOUND, "InvalidSubnetID.NotFound",
-                            "ec2:DescribeSubnets", "subnet " + subnetId + " does not exist in this region", "check the subnet id and the region", null));
+                    .findFirst().orElseThrow(() -> CloudErrors.of("InvalidSubnetID.NotFound", "The subnet ID '" + subnetId + "' does not exist",
+                            "ec2:DescribeSubnets", null)); // EC2 answers that error itself; an empty answer is worded the same
             return new Network(s.vpcId(), s.subnetId(), s.availabilityZone());
         }
         String vpcId = AwsCall.call("ec2:DescribeVpcs", () -> c.describeVpcs(r -> r.filters(filter("isDefault", "true"))).vpcs())

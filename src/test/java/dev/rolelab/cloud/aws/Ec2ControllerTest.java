@@ -9,10 +9,12 @@ import static dev.rolelab.cloud.aws.AwsWire.ec2Error;
 import static dev.rolelab.cloud.aws.AwsWire.instances;
 import static dev.rolelab.cloud.aws.AwsWire.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.rolelab.cloud.CloudErrors;
 import dev.rolelab.cloud.CloudException;
 import dev.rolelab.cloud.Instance;
 import dev.rolelab.cloud.LaunchRequest;
@@ -78,6 +80,71 @@ class Ec2ControllerTest {
         CloudException e = assertThrows(CloudException.class, () -> cloud.network("t3.micro", null));
         assertEquals(CloudException.Kind.NO_DEFAULT_VPC, e.kind());
         assertTrue(e.hint().contains("create-default-vpc") && e.hint().contains("--subnet"), e.hint());
+    }
+
+    /** DescribeSubnets answers an id the account does not have with an error, not an empty list: worded, and nothing more is asked. */
+    @Test
+    void anUnknownSubnetIsNotFoundInAwsWordsWithWhatToDo() {
+        wm.stubFor(query("DescribeSubnets").willReturn(ec2Error(400, "InvalidSubnetID.NotFound", "The subnet ID 'subnet-0a1b2c3d' does not exist")));
+        CloudException e = assertThrows(CloudException.class, () -> cloud.network("t3.micro", "subnet-0a1b2c3d"));
+        assertEquals(CloudException.Kind.NOT_FOUND, e.kind());
+        assertEquals("InvalidSubnetID.NotFound", e.code());
+        assertEquals("ec2:DescribeSubnets", e.operation());
+        assertTrue(e.getMessage().contains("no subnet subnet-0a1b2c3d in this region")
+                && e.getMessage().contains("The subnet ID 'subnet-0a1b2c3d' does not exist"), e.getMessage());
+        assertTrue(e.hint().contains("aws ec2 describe-subnets") && e.hint().contains("default VPC"), e.hint());
+        assertFalse(e.describe().contains("Exception"), e.describe());
+        // the practice cloud says exactly this (PracticeCloudStrictnessTest compares with the same wording)
+        assertEquals(CloudErrors.of("InvalidSubnetID.NotFound", "The subnet ID 'subnet-0a1b2c3d' does not exist", "ec2:DescribeSubnets", null).describe(),
+                e.describe());
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("DescribeSubnets"))
+                .withFormParam("SubnetId.1", equalTo("subnet-0a1b2c3d")));
+        assertEquals(1, wm.getAllServeEvents().size(), "no offerings are asked with a subnet chosen");
+    }
+
+    /** A type EC2 does not have: DescribeInstanceTypeOfferings filtered by it is empty, and the refusal is the one practice gives. */
+    @Test
+    void aTypeOfferedInNoZoneIsUnsupportedInTheSentencePracticeUses() {
+        defaultVpc();
+        wm.stubFor(query("DescribeInstanceTypeOfferings").willReturn(ec2("DescribeInstanceTypeOfferings", "<instanceTypeOfferingSet/>")));
+        wm.stubFor(query("DescribeSubnets").willReturn(ec2("DescribeSubnets", "<subnetSet><item><subnetId>subnet-0bbb</subnetId><vpcId>vpc-0def</vpcId>"
+                + "<availabilityZone>us-east-1b</availabilityZone><defaultForAz>true</defaultForAz></item></subnetSet>")));
+        CloudException e = assertThrows(CloudException.class, () -> cloud.network("t9.huge", null));
+        assertEquals(CloudException.Kind.CAPACITY, e.kind());
+        assertEquals("Unsupported", e.code());
+        assertEquals("t9.huge is not offered in any availability zone of the default VPC in us-east-1", e.getMessage());
+        assertEquals("choose another instance type (t3.micro, t3.small, t4g.micro) or another region", e.hint());
+        wm.verify(postRequestedFor(urlEqualTo("/")).withFormParam("Action", equalTo("DescribeInstanceTypeOfferings"))
+                .withFormParam("Filter.1.Value.1", equalTo("t9.huge")));
+    }
+
+    /** With a subnet chosen nothing asks for offerings: RunInstances refuses the type, and the person reads which type and what to do. */
+    @Test
+    void runInstancesRefusingAnUnknownTypeNamesItAndWhatToDo() {
+        wm.stubFor(query("RunInstances").willReturn(ec2Error(400, "InvalidParameterValue", "Invalid value 't9.huge' for InstanceType.")));
+        List<String> retries = new ArrayList<>();
+        CloudException e = assertThrows(CloudException.class, () -> cloud.launch(new LaunchRequest("ec2-ecr-test", "lab-1", "ami-0abcdef1234567890",
+                "t9.huge", "subnet-0bbb", "sg-0123", "rolelab-ec2-ecr-test", "containerise"), retries::add));
+        assertEquals(CloudException.Kind.INVALID, e.kind());
+        assertEquals("InvalidParameterValue", e.code());
+        assertTrue(e.getMessage().startsWith("EC2 has no instance type t9.huge")
+                && e.getMessage().contains("Invalid value 't9.huge' for InstanceType."), e.getMessage());
+        assertTrue(e.hint().contains("t3.micro") && e.hint().contains("describe-instance-type-offerings"), e.hint());
+        assertFalse(e.describe().contains("Exception") || e.describe().contains("java."), e.describe());
+        assertEquals(List.of(), retries, "not taken for the instance profile propagating");
+        assertEquals(1, wm.getAllServeEvents().size());
+    }
+
+    /** The practice catalogue invents nothing: every type it offers is one the SDK's EC2 model names. */
+    @Test
+    void everyPracticeTypeIsAnInstanceTypeEc2Has() {
+        assertTrue(dev.rolelab.practice.PracticeCatalogue.types().size() > 100, "t2 to r7i, with their sizes");
+        for (String type : dev.rolelab.practice.PracticeCatalogue.types()) {
+            assertTrue(software.amazon.awssdk.services.ec2.model.InstanceType.fromValue(type)
+                    != software.amazon.awssdk.services.ec2.model.InstanceType.UNKNOWN_TO_SDK_VERSION, type);
+        }
+        assertEquals(software.amazon.awssdk.services.ec2.model.InstanceType.UNKNOWN_TO_SDK_VERSION,
+                software.amazon.awssdk.services.ec2.model.InstanceType.fromValue("t9.huge"));
     }
 
     @Test
