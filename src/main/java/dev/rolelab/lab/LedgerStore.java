@@ -569,6 +569,26 @@ public final class LedgerStore implements AutoCloseable {
     }
 
     /**
+     * The private key file RoleLab generated for {@code labId} if it is still here: {@code keys/<lab id>_ed25519} or
+     * {@code keys/<lab id>.pem}, a plain file in a keys folder that is not a link, passing the check a ledger's own key
+     * entry passes. For {@code sweep}, whose lab has no readable ledger to name it: nothing else in the folder is ever named.
+     */
+    public java.util.Optional<Path> generatedKeyFile(String labId) {
+        requireLabId(labId);
+        if (Files.isSymbolicLink(keysFolder()) || !Files.isDirectory(keysFolder(), LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        for (String name : List.of(labId + "_ed25519", labId + ".pem")) {
+            Path file = keysFolder().resolve(name).toAbsolutePath().normalize();
+            LedgerEntry probe = new LedgerEntry(ResourceKind.LOCAL_KEY_FILE, file.toString(), file.toString(), LedgerEntry.State.CREATED, Instant.now());
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && ownKeyFile(labId, probe) == null) {
+                return java.util.Optional.of(file);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Null if the key file the entry names is one RoleLab made for this lab, else why not. Only
      * {@code keys/<lab id>_ed25519} or {@code keys/<lab id>.pem}, a plain file (not a link), in the keys
      * folder once symbolic links are resolved: an edited ledger cannot make {@code down} delete anything else.
