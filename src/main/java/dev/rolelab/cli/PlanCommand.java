@@ -50,6 +50,8 @@ final class PlanCommand implements Callable<Integer> {
             String region = w.region(connection);
             LabSpec draft = options.draft(region);
             Checks.beforeAnyCall(connection, draft, options.detectsCidr(), cloud.knownRegions(), options.ignored(), err);
+            // what `up` would refuse in the data folder, said before the plan rather than after resources exist
+            w.ledgers.checkOwnFolders();
             LabSpec spec = options.withCidr(draft, cloud);
             String account = cloud.identity().account();
             Checks.validate(spec, cloud, account, w.executor, err);

@@ -168,6 +168,7 @@ public final class LedgerStore implements AutoCloseable {
      * to disk and removed. Throws {@link Unwritable} worded with "Nothing was created".
      */
     public void checkWritable() {
+        checkOwnFolders();
         prepareFolders(null);
         Path probe = dir.resolve(".write-check-" + PID + ".tmp");
         try {
@@ -180,6 +181,18 @@ public final class LedgerStore implements AutoCloseable {
                 // the failure that matters is the one reported
             }
             throw new Unwritable("write in", dir, null, e);
+        }
+    }
+
+    /**
+     * Before anything is created, and without creating anything: {@code labs/} and {@code keys/} are folders RoleLab may
+     * use, not links or files (which would otherwise be refused only once the lab's resources exist). Throws {@link UnusableFolder}.
+     */
+    public void checkOwnFolders() {
+        for (Path own : List.of(dir, keysFolder())) {
+            DataFolder.ownFolderProblem(own).ifPresent(why -> {
+                throw new UnusableFolder(own, why);
+            });
         }
     }
 
@@ -703,6 +716,15 @@ public final class LedgerStore implements AutoCloseable {
             }
             return head + "RoleLab creates nothing more for " + labId + " (a failed `up` rolls back what it made); once this is fixed, "
                     + "run `rolelab down --lab " + labId + "` to remove anything that is left.";
+        }
+    }
+
+    /** RoleLab's own labs/ or keys/ folder is a link or a file: refused before anything is created. */
+    public static final class UnusableFolder extends Refused {
+        private static final long serialVersionUID = 1L;
+
+        UnusableFolder(Path folder, String why) {
+            super("cannot use the " + DataFolder.printable(folder.getFileName()) + " folder: " + DataFolder.printable(why) + ". Nothing was created.", null);
         }
     }
 
