@@ -77,7 +77,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             for (Map.Entry<String, List<TaggedResource>> lab : found.byLab().entrySet()) {
                 out.printf("Lab %s (%s):%n", lab.getKey(), unreadable.contains(lab.getKey())
-                        ? "its ledger here cannot be read; with --yes it is kept aside as " + lab.getKey() + ".json.unreadable-…"
+                        ? "its ledger here cannot be read; if these are deleted, that file is kept aside as " + lab.getKey() + ".json.unreadable-<time>"
                         : "no ledger on this computer");
                 lab.getValue().forEach(r -> out.printf("    %-38s %s  %s%n", r.kind().title(), DataFolder.printable(r.name()), DataFolder.printable(r.id())));
                 w.ledgers.generatedKeyFile(lab.getKey()).ifPresent(k -> out.printf("    %-38s %s  (%s)%n", ResourceKind.LOCAL_KEY_FILE.title(),

@@ -205,10 +205,11 @@ public final class LedgerStore implements AutoCloseable {
         prepareFolders(id);
         acquire(id, lockWait);
         Path file = ledgerFile(id);
+        Path aside = null;
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             Read r = read(file);
             if (r.problem() != null) {
-                Path aside = dir.resolve(id + ".json.unreadable-" + Instant.now().toEpochMilli());
+                aside = dir.resolve(id + ".json.unreadable-" + Instant.now().toEpochMilli());
                 try {
                     Files.move(file, aside, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException e) {
@@ -217,6 +218,10 @@ public final class LedgerStore implements AutoCloseable {
             }
         }
         Ledger ledger = new Ledger(this, new Ledger.Snapshot(ctx, spec, null, Ledger.Status.FAILED, entries), stampOf(file));
+        if (aside != null) {
+            ledger.warn("the unreadable ledger " + DataFolder.printable(file) + " is kept as " + DataFolder.printable(aside)
+                    + ", unchanged; a new ledger in its place lists what sweep removes");
+        }
         write(ledger);
         return ledger;
     }

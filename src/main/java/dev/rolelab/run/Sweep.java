@@ -76,6 +76,7 @@ public final class Sweep {
                     new LedgerEntry(ResourceKind.LOCAL_KEY_FILE, file.toString(), file.toString(), LedgerEntry.State.CREATED, Instant.now())));
             Ledger.Context ctx = new Ledger.Context(lab.getKey(), region, null, null, practice, Instant.now());
             Ledger ledger = store.recovered(ctx, LabSpec.builder().region(region).sshCidr("0.0.0.0/32").build(), new ArrayList<>(entries.values()));
+            ledger.warnings().forEach(w -> events.emit(Event.of(Event.Type.INFO, "", "Sweep", w)));
             events.emit(Event.of(Event.Type.INFO, "", "Sweep", "removing " + entries.size() + " resource(s) of " + lab.getKey()));
             Teardown.Result result = new Teardown(cloud, executor).run(ledger, options, events);
             failures.addAll(result.failures());

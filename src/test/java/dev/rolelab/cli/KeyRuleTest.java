@@ -92,9 +92,12 @@ class KeyRuleTest {
         assertEquals("another lab's key", Files.readString(other));
         assertEquals("the user's notes", Files.readString(notes));
         assertTrue(sweep.err().contains(ledger + " cannot be read"), sweep.err());
-        try (var aside = Files.list(home().resolve("labs"))) {
-            assertTrue(aside.anyMatch(f -> f.getFileName().toString().startsWith(lab + ".json.unreadable-")), "the unreadable ledger is kept aside");
+        Path aside;
+        try (var files = Files.list(home().resolve("labs"))) {
+            aside = files.filter(f -> f.getFileName().toString().startsWith(lab + ".json.unreadable-")).findFirst().orElseThrow();
         }
+        assertEquals("{ not json", Files.readString(aside), "the unreadable ledger is kept aside as it was");
+        assertTrue(sweep.out().contains("kept as " + aside), "where it went, in words: " + sweep.out());
     }
 
     /** The lab's key name, but a link RoleLab did not make: sweep leaves it (and what it points to) alone. */
