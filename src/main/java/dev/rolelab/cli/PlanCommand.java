@@ -50,6 +50,8 @@ final class PlanCommand implements Callable<Integer> {
             String region = w.region(connection);
             LabSpec draft = options.draft(region);
             Checks.beforeAnyCall(connection, draft, options.detectsCidr(), cloud.knownRegions(), options.ignored(), err);
+            // what `up` would refuse in the data folder, said before the plan rather than after resources exist
+            w.ledgers.checkOwnFolders();
             LabSpec spec = options.withCidr(draft, cloud);
             String account = cloud.identity().account();
             Checks.validate(spec, cloud, account, w.executor, err);
@@ -71,7 +73,7 @@ final class PlanCommand implements Callable<Integer> {
                     out.println("** " + PracticeCloud.SIMULATION + " **");
                     PracticeSettings.mistakes().forEach(m -> err.println("rolelab: warning: " + DataFolder.printable(m)));
                 }
-                print(plan, out);
+                print(plan, connection.practice, out);
                 print(policyCheck, policyCheckFailure, out);
             }
             out.flush();
@@ -79,7 +81,7 @@ final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    static void print(PlanView p, PrintWriter out) {
+    static void print(PlanView p, boolean practice, PrintWriter out) {
         out.printf("RoleLab plan for account %s in %s%n%n", p.account(), p.region());
         out.println("Creates (nothing yet; `rolelab up` does):");
         for (PlanView.Resource r : p.resources()) {
@@ -100,7 +102,12 @@ final class PlanCommand implements Callable<Integer> {
                     + "from it can take many minutes (a Nitro type such as t3.micro shows it at once)%n", p.instance().type());
         }
         out.printf("Key pair: %s (%s)%n", p.instance().keyPair(), keyOrigin(p.instance().keyMode()));
-        out.printf("Cost while it runs: %s%n", p.hourlyCost());
+        if (practice) {
+            // as the Review page: a simulated lab is not priced as if it were billed
+            out.println("Cost: nothing is billed, practice mode is a simulation (`rolelab plan` without --practice shows what a real lab costs)");
+        } else {
+            out.printf("Cost while it runs: %s%n", p.hourlyCost());
+        }
         out.println("Removed by `rolelab down` in this order: " + String.join(", ", p.teardownOrder()));
     }
 

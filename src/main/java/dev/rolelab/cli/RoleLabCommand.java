@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {PlanCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, SweepCommand.class, PermissionsCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:an unexpected failure (details in the log file)",
+        exitCodeList = {"0:done", "1:an unexpected failure, a lab in use by another run, or a data folder that cannot be used (details in the log file)",
                 "2:invalid input (the message names the option and the rule)", "3:AWS refused or failed",
                 "4:a step on the instance failed", "130:cancelled (the ledger is exact; `rolelab down` removes what exists)"})
 public final class RoleLabCommand implements Runnable {

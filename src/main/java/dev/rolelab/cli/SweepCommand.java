@@ -4,7 +4,9 @@ import dev.rolelab.cloud.Cloud;
 import dev.rolelab.cloud.TaggedResource;
 import dev.rolelab.lab.DataFolder;
 import dev.rolelab.lab.LedgerStore;
+import dev.rolelab.lab.ResourceKind;
 import dev.rolelab.run.Sweep;
+import dev.rolelab.run.Teardown;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -22,13 +24,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sweep", sortOptions = false,
         description = {"Find resources RoleLab tagged in a region that no ledger on this computer lists (a lab whose ledger was lost), "
                 + "and delete them.",
-                "In a terminal it asks before it deletes; without a terminal it only reports, unless -y is given."})
+                "In a terminal it asks before it deletes; without a terminal it only reports, unless -y is given.",
+                Teardown.Options.KEY_RULE + " Sweep deletes only the key file RoleLab named for a lab it removes "
+                        + "(keys/<lab id>_ed25519 or keys/<lab id>.pem in RoleLab's folder); keep it with --keep-key."})
 final class SweepCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
 
     @Option(names = {"-y", "--yes"}, description = "Delete what is found without asking.")
     boolean yes;
+
+    @Option(names = "--keep-key", description = "Keep the private key file RoleLab generated for a lab it removes (it is deleted with the lab otherwise).")
+    boolean keepKey;
 
     @Spec
     CommandSpec command;
@@ -70,9 +77,11 @@ final class SweepCommand implements Callable<Integer> {
             }
             for (Map.Entry<String, List<TaggedResource>> lab : found.byLab().entrySet()) {
                 out.printf("Lab %s (%s):%n", lab.getKey(), unreadable.contains(lab.getKey())
-                        ? "its ledger here cannot be read; with --yes it is kept aside as " + lab.getKey() + ".json.unreadable-…"
+                        ? "its ledger here cannot be read; if these are deleted, that file is kept aside as " + lab.getKey() + ".json.unreadable-<time>"
                         : "no ledger on this computer");
                 lab.getValue().forEach(r -> out.printf("    %-38s %s  %s%n", r.kind().title(), DataFolder.printable(r.name()), DataFolder.printable(r.id())));
+                w.ledgers.generatedKeyFile(lab.getKey()).ifPresent(k -> out.printf("    %-38s %s  (%s)%n", ResourceKind.LOCAL_KEY_FILE.title(),
+                        DataFolder.printable(k), keepKey ? "kept: --keep-key" : "RoleLab generated it for this lab: it goes with it"));
             }
             out.flush();
             int count = found.byLab().values().stream().mapToInt(List::size).sum();
@@ -82,7 +91,8 @@ final class SweepCommand implements Callable<Integer> {
                 return ExitCodes.DONE;
             }
             out.flush();
-            List<String> failures = sweep.remove(found, region, connection.practice, new Printer(out, rolelab.terminal()));
+            List<String> failures = sweep.remove(found, region, connection.practice, Teardown.Options.keepingKey(keepKey),
+                    new Printer(out, rolelab.terminal()));
             failures.forEach(f -> err.println("rolelab: not removed: " + f));
             return failures.isEmpty() ? ExitCodes.DONE : ExitCodes.CLOUD_FAILED;
         }

@@ -121,7 +121,8 @@ final class UpCommand implements Callable<Integer> {
             switch (result.outcome()) {
                 case READY -> {
                     Provisioner.Provisioned p = result.lab();
-                    out.printf("%nReady: instance %s at %s with role %s.%n%n", p.instanceId(), p.publicIp(), spec.names().role());
+                    out.printf("%nReady: instance %s at %s%s with role %s.%n%n", p.instanceId(), p.publicIp(),
+                            connection.practice ? " (simulated)" : "", spec.names().role());
                     out.flush();
                     return onTheInstance(w, cloud, spec, ledger, p, printer, out, err);
                 }
@@ -185,8 +186,15 @@ final class UpCommand implements Callable<Integer> {
             }
             out.printf("Lab %s removed: nothing is left in the account.%n", ledger.labId());
         } else {
-            out.printf("The lab is kept (it costs about a cent per half hour). Remove it with: rolelab down --lab %s%n", ledger.labId());
-            out.printf("SSH in yourself: ssh -i %s ec2-user@%s%n", p.privateKey(), p.publicIp());
+            if (connection.practice) {
+                // a simulation: nothing to pay, and no ssh command to an address that only the simulator knows
+                out.printf("The lab is kept in the simulated account (nothing is billed: practice mode is a simulation). Remove it with: rolelab down --lab %s%n",
+                        ledger.labId());
+                out.printf("No SSH: %s is a simulated address that cannot be reached; a real lab prints the ssh command here.%n", p.publicIp());
+            } else {
+                out.printf("The lab is kept (it costs about a cent per half hour). Remove it with: rolelab down --lab %s%n", ledger.labId());
+                out.printf("SSH in yourself: ssh -i %s ec2-user@%s%n", p.privateKey(), p.publicIp());
+            }
         }
         out.printf("Lab id: %s%n", ledger.labId());
         return code;

@@ -62,8 +62,7 @@ public final class DataFolder {
         if (tighten && Files.isSymbolicLink(abs)) {
             // RoleLab's own folder (keys/, labs/) holds private keys and ledgers: never written through a link to
             // a folder whose permissions are someone else's
-            throw new IOException(abs + " is a symbolic link; RoleLab keeps this folder owner-only (0700) and does not follow "
-                    + "a link for it: remove the link, and RoleLab makes the folder again");
+            throw new IOException(linked(abs));
         }
         if (Files.isDirectory(abs)) {
             if (tighten && posix) {
@@ -83,6 +82,28 @@ public final class DataFolder {
         } else {
             Files.createDirectories(abs);
         }
+    }
+
+    private static String linked(Path abs) {
+        return abs + " is a symbolic link; RoleLab keeps this folder owner-only (0700) and does not follow "
+                + "a link for it: remove the link, and RoleLab makes the folder again";
+    }
+
+    /**
+     * Why RoleLab's own folder ({@code keys/}, {@code labs/}) could not be used as it is, or empty: what
+     * {@link #createOwnerOnly(Path, boolean) createOwnerOnly(dir, true)} would refuse later (a link, a file in its place),
+     * found without creating or changing anything (for {@code plan}, and before {@code up} creates anything). A missing
+     * folder is fine: it is made when needed.
+     */
+    public static java.util.Optional<String> ownFolderProblem(Path dir) {
+        Path abs = dir.toAbsolutePath();
+        if (Files.isSymbolicLink(abs)) {
+            return java.util.Optional.of(linked(abs));
+        }
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.of("a file is in the way where a folder should be (" + printable(abs) + ")");
+        }
+        return java.util.Optional.empty();
     }
 
     /**

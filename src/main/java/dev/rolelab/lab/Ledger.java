@@ -155,6 +155,11 @@ public final class Ledger {
     }
 
     /** Marks an entry read from disk as not RoleLab's, so nothing removes it; in memory until the next write. */
+    /** Something the store did to this lab's files that a person must be told (e.g. an unreadable ledger moved aside). */
+    synchronized void warn(String what) {
+        warnings.add(what);
+    }
+
     synchronized void disown(ResourceKind kind, String why) {
         entries.put(kind, entry(kind).with(LedgerEntry.State.NOT_OURS, entry(kind).id()));
         warnings.add(why);

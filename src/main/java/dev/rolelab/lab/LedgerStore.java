@@ -168,6 +168,7 @@ public final class LedgerStore implements AutoCloseable {
      * to disk and removed. Throws {@link Unwritable} worded with "Nothing was created".
      */
     public void checkWritable() {
+        checkOwnFolders();
         prepareFolders(null);
         Path probe = dir.resolve(".write-check-" + PID + ".tmp");
         try {
@@ -184,6 +185,18 @@ public final class LedgerStore implements AutoCloseable {
     }
 
     /**
+     * Before anything is created, and without creating anything: {@code labs/} and {@code keys/} are folders RoleLab may
+     * use, not links or files (which would otherwise be refused only once the lab's resources exist). Throws {@link UnusableFolder}.
+     */
+    public void checkOwnFolders() {
+        for (Path own : List.of(dir, keysFolder())) {
+            DataFolder.ownFolderProblem(own).ifPresent(why -> {
+                throw new UnusableFolder(own, why);
+            });
+        }
+    }
+
+    /**
      * A ledger rebuilt from what {@code sweep} found tagged in the account. An unreadable ledger already
      * at that place is kept, renamed {@code <lab id>.json.unreadable-<time>}, not written over.
      */
@@ -192,10 +205,11 @@ public final class LedgerStore implements AutoCloseable {
         prepareFolders(id);
         acquire(id, lockWait);
         Path file = ledgerFile(id);
+        Path aside = null;
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             Read r = read(file);
             if (r.problem() != null) {
-                Path aside = dir.resolve(id + ".json.unreadable-" + Instant.now().toEpochMilli());
+                aside = dir.resolve(id + ".json.unreadable-" + Instant.now().toEpochMilli());
                 try {
                     Files.move(file, aside, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException e) {
@@ -204,6 +218,10 @@ public final class LedgerStore implements AutoCloseable {
             }
         }
         Ledger ledger = new Ledger(this, new Ledger.Snapshot(ctx, spec, null, Ledger.Status.FAILED, entries), stampOf(file));
+        if (aside != null) {
+            ledger.warn("the unreadable ledger " + DataFolder.printable(file) + " is kept as " + DataFolder.printable(aside)
+                    + ", unchanged; a new ledger in its place lists what sweep removes");
+        }
         write(ledger);
         return ledger;
     }
@@ -569,6 +587,26 @@ public final class LedgerStore implements AutoCloseable {
     }
 
     /**
+     * The private key file RoleLab generated for {@code labId} if it is still here: {@code keys/<lab id>_ed25519} or
+     * {@code keys/<lab id>.pem}, a plain file in a keys folder that is not a link, passing the check a ledger's own key
+     * entry passes. For {@code sweep}, whose lab has no readable ledger to name it: nothing else in the folder is ever named.
+     */
+    public java.util.Optional<Path> generatedKeyFile(String labId) {
+        requireLabId(labId);
+        if (Files.isSymbolicLink(keysFolder()) || !Files.isDirectory(keysFolder(), LinkOption.NOFOLLOW_LINKS)) {
+            return java.util.Optional.empty();
+        }
+        for (String name : List.of(labId + "_ed25519", labId + ".pem")) {
+            Path file = keysFolder().resolve(name).toAbsolutePath().normalize();
+            LedgerEntry probe = new LedgerEntry(ResourceKind.LOCAL_KEY_FILE, file.toString(), file.toString(), LedgerEntry.State.CREATED, Instant.now());
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && ownKeyFile(labId, probe) == null) {
+                return java.util.Optional.of(file);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Null if the key file the entry names is one RoleLab made for this lab, else why not. Only
      * {@code keys/<lab id>_ed25519} or {@code keys/<lab id>.pem}, a plain file (not a link), in the keys
      * folder once symbolic links are resolved: an edited ledger cannot make {@code down} delete anything else.
@@ -683,6 +721,15 @@ public final class LedgerStore implements AutoCloseable {
             }
             return head + "RoleLab creates nothing more for " + labId + " (a failed `up` rolls back what it made); once this is fixed, "
                     + "run `rolelab down --lab " + labId + "` to remove anything that is left.";
+        }
+    }
+
+    /** RoleLab's own labs/ or keys/ folder is a link or a file: refused before anything is created. */
+    public static final class UnusableFolder extends Refused {
+        private static final long serialVersionUID = 1L;
+
+        UnusableFolder(Path folder, String why) {
+            super("cannot use the " + DataFolder.printable(folder.getFileName()) + " folder: " + DataFolder.printable(why) + ". Nothing was created.", null);
         }
     }
 

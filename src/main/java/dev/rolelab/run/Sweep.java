@@ -51,8 +51,11 @@ public final class Sweep {
         return new Found(byLab);
     }
 
-    /** Removes every orphan found, one recovered ledger per lab. */
-    public List<String> remove(Found found, String region, boolean practice, Events events) {
+    /**
+     * Removes every orphan found, one recovered ledger per lab. The private key RoleLab generated for such a lab
+     * ({@link LedgerStore#generatedKeyFile}) is listed with it and follows the one rule of {@link Teardown.Options}.
+     */
+    public List<String> remove(Found found, String region, boolean practice, Teardown.Options options, Events events) {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, List<TaggedResource>> lab : found.byLab().entrySet()) {
             Map<ResourceKind, LedgerEntry> entries = new EnumMap<>(ResourceKind.class);
@@ -69,10 +72,13 @@ public final class Sweep {
                 entries.put(ResourceKind.ROLE_IN_PROFILE, new LedgerEntry(ResourceKind.ROLE_IN_PROFILE,
                         entries.get(ResourceKind.INSTANCE_PROFILE).name(), role.name(), LedgerEntry.State.CREATED, Instant.now()));
             }
+            store.generatedKeyFile(lab.getKey()).ifPresent(file -> entries.put(ResourceKind.LOCAL_KEY_FILE,
+                    new LedgerEntry(ResourceKind.LOCAL_KEY_FILE, file.toString(), file.toString(), LedgerEntry.State.CREATED, Instant.now())));
             Ledger.Context ctx = new Ledger.Context(lab.getKey(), region, null, null, practice, Instant.now());
             Ledger ledger = store.recovered(ctx, LabSpec.builder().region(region).sshCidr("0.0.0.0/32").build(), new ArrayList<>(entries.values()));
+            ledger.warnings().forEach(w -> events.emit(Event.of(Event.Type.INFO, "", "Sweep", w)));
             events.emit(Event.of(Event.Type.INFO, "", "Sweep", "removing " + entries.size() + " resource(s) of " + lab.getKey()));
-            Teardown.Result result = new Teardown(cloud, executor).run(ledger, Teardown.Options.STANDARD, events);
+            Teardown.Result result = new Teardown(cloud, executor).run(ledger, options, events);
             failures.addAll(result.failures());
         }
         return failures;

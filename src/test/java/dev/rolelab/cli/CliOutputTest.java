@@ -93,4 +93,22 @@ class CliOutputTest {
         }
         return starts;
     }
+
+    /** Practice is a simulation wherever it shows: no cost for a lab that costs nothing, no ssh line to an address nobody can reach. */
+    @Test
+    void aKeptPracticeLabIsCalledASimulationNotPricedNorOfferedToSsh() {
+        CliRun up = CliRun.run(home, "up", "--practice", "--keep");
+        assertEquals(0, up.exit(), up.err());
+        String end = up.out().substring(up.out().indexOf("The lab is kept"));
+        assertFalse(end.contains("cent") || end.contains("$"), "no cost: " + end);
+        assertTrue(end.contains("nothing is billed"), end);
+        assertFalse(Pattern.compile("(?m)^SSH in yourself: ssh ").matcher(end).find(), "no ssh command to a simulated address: " + end);
+        assertTrue(end.contains("198.51.100.") && end.contains("simulated") && end.contains("cannot be reached"), end);
+        assertTrue(up.out().contains("Ready: instance i-03eb0000practice at 198.51.100.10 (simulated)"), up.out());
+
+        CliRun plan = CliRun.run(home.resolve("another"), "plan", "--practice"); // the kept lab's names are taken here
+        assertEquals(0, plan.exit(), plan.err());
+        assertFalse(plan.out().contains("Cost while it runs"), plan.out());
+        assertTrue(plan.out().contains("Cost: nothing is billed, practice mode is a simulation"), plan.out());
+    }
 }

@@ -63,12 +63,55 @@ class KeyRuleTest {
 
     @Test
     void theHelpOfEveryCommandThatRemovesALabStatesTheSameRule() {
-        for (String command : new String[] {"up", "down"}) {
+        for (String command : new String[] {"up", "down", "sweep"}) {
             CliRun help = CliRun.run(home(), command, "--help");
             assertEquals(0, help.exit(), help.err());
             String flat = help.out().replaceAll("\\s+", " ");
             assertTrue(flat.contains(Teardown.Options.KEY_RULE), command + ": " + help.out());
             assertTrue(flat.contains("--keep-key"), command + ": " + help.out());
         }
+    }
+
+    /**
+     * A lab whose ledger here cannot be read: sweep removes its cloud resources and, by the same rule, the key RoleLab
+     * generated for it (its own name in its own keys folder). Nothing else in that folder is touched; the ledger is kept aside, in words.
+     */
+    @Test
+    void sweepRemovesTheKeyOfALabWhoseLedgerCannotBeReadAndNothingElse() throws Exception {
+        String lab = upKeep();
+        Path keys = home().resolve("keys");
+        Path ledger = home().resolve("labs").resolve(lab + ".json");
+        Files.writeString(ledger, "{ not json");
+        Path other = Files.writeString(keys.resolve("lab-0000beef_ed25519"), "another lab's key");
+        Path notes = Files.writeString(keys.resolve(lab + "_ed25519.notes"), "the user's notes");
+
+        CliRun sweep = CliRun.run(home(), "sweep", "--practice", "-y");
+        assertEquals(0, sweep.exit(), sweep.err() + sweep.out());
+        assertFalse(Files.exists(key(lab)), "the lab's generated key went with its resources: " + sweep.out());
+        assertTrue(sweep.out().contains(key(lab).toString()), "the key file is named when it goes: " + sweep.out());
+        assertEquals("another lab's key", Files.readString(other));
+        assertEquals("the user's notes", Files.readString(notes));
+        assertTrue(sweep.err().contains(ledger + " cannot be read"), sweep.err());
+        Path aside;
+        try (var files = Files.list(home().resolve("labs"))) {
+            aside = files.filter(f -> f.getFileName().toString().startsWith(lab + ".json.unreadable-")).findFirst().orElseThrow();
+        }
+        assertEquals("{ not json", Files.readString(aside), "the unreadable ledger is kept aside as it was");
+        assertTrue(sweep.out().contains("kept as " + aside), "where it went, in words: " + sweep.out());
+    }
+
+    /** The lab's key name, but a link RoleLab did not make: sweep leaves it (and what it points to) alone. */
+    @Test
+    void sweepLeavesALinkInTheKeysPlaceAlone() throws Exception {
+        String lab = upKeep();
+        Files.writeString(home().resolve("labs").resolve(lab + ".json"), "");
+        Path victim = Files.writeString(tmp.resolve("precious"), "precious");
+        Files.delete(key(lab));
+        Files.createSymbolicLink(key(lab), victim);
+
+        CliRun sweep = CliRun.run(home(), "sweep", "--practice", "-y");
+        assertEquals(0, sweep.exit(), sweep.err() + sweep.out());
+        assertTrue(Files.isSymbolicLink(key(lab)));
+        assertEquals("precious", Files.readString(victim));
     }
 }

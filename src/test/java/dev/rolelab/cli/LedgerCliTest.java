@@ -273,4 +273,30 @@ class LedgerCliTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
     }
+
+    /**
+     * A link in the place of keys/ or labs/ is refused before anything is made, by `plan` as by `up`: before, `up` created the
+     * lab's resources, refused the link at "Prepare the SSH key pair", and rolled back.
+     */
+    @Test
+    void aLinkedKeysOrLabsFolderIsRefusedBeforeAnythingIsCreated() throws Exception {
+        for (String folder : List.of("keys", "labs")) {
+            Path home = Files.createDirectories(tmp.resolve("home-" + folder));
+            Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere-" + folder));
+            Files.createSymbolicLink(home.resolve(folder), elsewhere);
+            for (String command : List.of("plan", "up")) {
+                CliRun r = command.equals("up") ? CliRun.run(home, "up", "--practice", "--keep") : CliRun.run(home, "plan", "--practice");
+                assertEquals(1, r.exit(), folder + ", " + command + ": " + r.err() + r.out());
+                assertTrue(r.err().contains(home.resolve(folder) + " is a symbolic link") && r.err().contains("remove the link")
+                        && r.err().contains("Nothing was created"), folder + ", " + command + ": " + r.err());
+                assertFalse(r.err().contains("Exception") || r.err().contains("Free some space"), r.err());
+                assertFalse(r.out().contains("Creates") || r.out().contains("Lab lab-") || r.out().contains("▶"), "nothing planned or made: " + r.out());
+                Path account = home.resolve("practice/account.json");
+                assertTrue(!Files.exists(account) || Json.MAPPER.readValue(account.toFile(), PracticeAccount.class).empty(), "nothing in the practice account");
+                try (var through = Files.list(elsewhere)) {
+                    assertEquals(0, through.count(), "nothing written through the link");
+                }
+            }
+        }
+    }
 }

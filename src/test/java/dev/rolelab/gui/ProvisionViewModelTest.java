@@ -169,4 +169,28 @@ class ProvisionViewModelTest {
         assertFalse(vm.rollback().isEmpty(), "the removal is shown");
         assertEquals("Rolled back: nothing of this lab is left.", vm.bannerProperty().get());
     }
+
+    /** A link in the place of keys/ (or labs/) is refused when the run would start, before anything exists; nothing is written through it. */
+    @Test
+    void aLinkedKeysOrLabsFolderStopsTheRunBeforeAnythingIsCreated() throws Exception {
+        for (String folder : List.of("keys", "labs")) {
+            Path elsewhere = java.nio.file.Files.createDirectories(data.resolve("elsewhere-" + folder));
+            Path link = java.nio.file.Files.createSymbolicLink(data.resolve(folder), elsewhere);
+            vm.enter();
+            assertTrue(vm.failedProperty().get(), folder);
+            assertFalse(vm.runningProperty().get());
+            assertTrue(vm.canRetryProperty().get(), "Try again, once the link is removed");
+            String status = vm.statusProperty().get();
+            assertTrue(status.contains(link + " is a symbolic link") && status.contains("remove the link") && status.contains("Nothing was created"), status);
+            assertFalse(status.contains("Exception"), status);
+            assertNull(ledger(), "no ledger: no lab was started");
+            assertTrue(cloud.empty(), "nothing in the account");
+            try (var through = java.nio.file.Files.list(elsewhere)) {
+                assertEquals(0, through.count(), "nothing written through the link");
+            }
+            java.nio.file.Files.delete(link);
+        }
+        vm.start();
+        assertTrue(vm.doneProperty().get(), "with the links gone, Try again makes the lab: " + vm.statusProperty().get());
+    }
 }

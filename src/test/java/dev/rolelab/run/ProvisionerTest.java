@@ -345,7 +345,7 @@ class ProvisionerTest {
             Sweep.Found found = sweep.scan();
             assertEquals(List.of(ledger.labId()), List.copyOf(found.byLab().keySet()));
             assertEquals(7, found.byLab().get(ledger.labId()).size());
-            assertEquals(List.of(), sweep.remove(found, "us-east-1", true, Events.NONE));
+            assertEquals(List.of(), sweep.remove(found, "us-east-1", true, Teardown.Options.STANDARD, Events.NONE));
             assertTrue(f.cloud.empty());
         }
     }

@@ -5,6 +5,7 @@ import dev.rolelab.gui.util.Messages;
 import dev.rolelab.gui.util.TaskExecutor;
 import dev.rolelab.lab.LabSpec;
 import dev.rolelab.lab.Ledger;
+import dev.rolelab.lab.LedgerStore;
 import dev.rolelab.lab.Partition;
 import dev.rolelab.lab.ResourceKind;
 import dev.rolelab.lab.Step;
@@ -254,7 +255,19 @@ public final class ProvisionViewModel {
     /** Creates the lab under a new ledger (the first run, or Try again). */
     public void start() {
         LabSpec spec = model.spec();
-        Ledger l = model.services().ledgers().create(spec, model.profileProperty().get(), null, model.practice());
+        Ledger l;
+        try {
+            // as `up` does: a labs/ or keys/ that is a link (or a data folder that takes no file) is refused before anything exists
+            model.services().ledgers().checkWritable();
+            l = model.services().ledgers().create(spec, model.profileProperty().get(), null, model.practice());
+        } catch (LedgerStore.Refused refused) {
+            banner.set("");
+            running.set(false);
+            failed.set(true);
+            status.set(refused.getMessage());
+            canRetry.set(true);
+            return;
+        }
         model.ledger(l);
         ledger = l;
         Partition partition = model.cloud().regions().partition(spec.region());

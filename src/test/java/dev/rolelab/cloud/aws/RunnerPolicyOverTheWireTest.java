@@ -169,7 +169,7 @@ class RunnerPolicyOverTheWireTest {
             Sweep sweep = new Sweep(cloud, new LedgerStore(tmp.resolve("another-computer")), executor);
             Sweep.Found found = sweep.scan();
             assertEquals(7, found.byLab().get(ledger.labId()).size(), found.toString());
-            assertEquals(List.of(), sweep.remove(found, "us-east-1", false, Events.NONE));
+            assertEquals(List.of(), sweep.remove(found, "us-east-1", false, Teardown.Options.STANDARD, Events.NONE));
 
             // down from a ledger a crash left with intents only: each name is looked up, and its tag read, before any delete
             Ledger crashed = store.create(spec, null, wm.baseUrl(), false);
