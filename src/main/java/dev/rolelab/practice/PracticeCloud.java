@@ -566,13 +566,14 @@ public final class PracticeCloud implements Cloud {
     @Override
     public String launch(LaunchRequest request, Consumer<String> onRetry) {
         Duration pause = timing.poll();
-        while (true) {
+        for (int attempt = 2; ; attempt++) {
             call("ec2:RunInstances");
             String id = tryLaunch(request);
             if (id != null) {
                 return id;
             }
-            onRetry.accept("EC2 does not see the new instance profile yet (InvalidParameterValue: IAM propagation); retrying in " + dev.rolelab.cloud.Settling.words(pause));
+            onRetry.accept("EC2 does not see the new instance profile yet (InvalidParameterValue: IAM propagation); retrying in " + dev.rolelab.cloud.Settling.words(pause)
+                    + " (attempt " + attempt + ")");
             pause(pause);
             pause = pause.multipliedBy(2);
         }
@@ -629,6 +630,7 @@ public final class PracticeCloud implements Cloud {
     @Override
     public Instance waitUntilRunning(String instanceId, Consumer<String> onProgress, Consumer<String> onRetry) {
         long end = System.nanoTime() + settling().window().toNanos();
+        int attempt = 1;
         while (true) {
             call("ec2:DescribeInstances");
             Instance i;
@@ -639,7 +641,7 @@ public final class PracticeCloud implements Cloud {
                     throw e;
                 }
                 onRetry.accept("instance " + instanceId + " not visible yet (InvalidInstanceID.NotFound); retrying in "
-                        + dev.rolelab.cloud.Settling.words(settling().pause()));
+                        + dev.rolelab.cloud.Settling.words(settling().pause()) + " (attempt " + ++attempt + ")");
                 pause(settling().pause());
                 continue;
             }

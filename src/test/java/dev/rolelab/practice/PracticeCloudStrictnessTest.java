@@ -121,7 +121,7 @@ class PracticeCloudStrictnessTest {
         assertEquals("InvalidInstanceID.NotFound", assertThrows(CloudException.class, () -> c.instance(id)).code());
         List<String> retries = new ArrayList<>();
         assertEquals("running", c.waitUntilRunning(id, s -> { }, retries::add).state());
-        assertTrue(!retries.isEmpty() && retries.get(0).equals("instance " + id + " not visible yet (InvalidInstanceID.NotFound); retrying in 12 ms"),
+        assertTrue(!retries.isEmpty() && retries.get(0).equals("instance " + id + " not visible yet (InvalidInstanceID.NotFound); retrying in 12 ms (attempt 2)"),
                 retries.toString());
     }
 

@@ -166,7 +166,7 @@ final class Ec2Controller {
     String launch(LaunchRequest q, Consumer<String> onRetry) {
         long end = System.nanoTime() + settings.propagationDeadline().toNanos();
         long pause = Math.max(1, settings.propagationPause().toMillis());
-        while (true) {
+        for (int attempt = 2; ; attempt++) {
             try {
                 return AwsCall.call("ec2:RunInstances", () -> ec2.get().runInstances(r -> {
                     r.imageId(q.imageId()).instanceType(q.instanceType()).keyName(q.keyName()).minCount(1).maxCount(1)
@@ -187,7 +187,7 @@ final class Ec2Controller {
                     throw e;
                 }
                 onRetry.accept("EC2 does not see the new instance profile yet (InvalidParameterValue: IAM propagation, usually under 15 s); retrying in "
-                        + dev.rolelab.cloud.Settling.words(java.time.Duration.ofMillis(pause)));
+                        + dev.rolelab.cloud.Settling.words(java.time.Duration.ofMillis(pause)) + " (attempt " + attempt + ")");
                 sleepFor(pause, "ec2:RunInstances");
                 pause = Math.min(pause * 2, 10_000);
             }
@@ -209,7 +209,7 @@ final class Ec2Controller {
     Instance waitUntilRunning(String instanceId, Consumer<String> onProgress, Consumer<String> onRetry) {
         long end = System.nanoTime() + settings.propagationDeadline().toNanos();
         long pause = Math.max(1, Math.min(settings.propagationPause().toMillis(), 1000));
-        while (true) {
+        for (int attempt = 2; ; attempt++) {
             try {
                 return poll(instanceId, "running", List.of("pending"), onProgress);
             } catch (CloudException e) {
@@ -217,7 +217,7 @@ final class Ec2Controller {
                     throw e;
                 }
                 onRetry.accept("instance " + instanceId + " not visible yet (InvalidInstanceID.NotFound); retrying in "
-                        + dev.rolelab.cloud.Settling.words(java.time.Duration.ofMillis(pause)));
+                        + dev.rolelab.cloud.Settling.words(java.time.Duration.ofMillis(pause)) + " (attempt " + attempt + ")");
                 sleepFor(pause, "ec2:DescribeInstances");
                 pause = Math.min(pause * 2, 5_000);
             }

@@ -222,6 +222,8 @@ class Ec2ControllerTest {
         assertTrue(retries.get(0).contains("propagation"), retries.get(0));
         // like every other retry line: the AWS error code it retries on, and the pause in words
         assertTrue(retries.get(0).contains("(InvalidParameterValue") && retries.get(0).contains("retrying in 10 ms"), retries.get(0));
+        // and which attempt comes next, as the other retries say it
+        assertTrue(retries.get(0).endsWith(" (attempt 2)") && retries.get(1).endsWith(" (attempt 3)"), retries.toString());
         assertEquals(3, wm.getAllServeEvents().size());
     }
 

@@ -106,7 +106,7 @@ class EventualConsistencyTest {
                     retryLine(events, Step.ROLE_IN_PROFILE));
             assertTrue(retryLine(events, Step.SECURITY_GROUP).startsWith("security group sg-0123 not visible yet (InvalidGroup.NotFound)"),
                     retryLine(events, Step.SECURITY_GROUP));
-            assertEquals("instance i-0abc123def4567890 not visible yet (InvalidInstanceID.NotFound); retrying in 10 ms",
+            assertEquals("instance i-0abc123def4567890 not visible yet (InvalidInstanceID.NotFound); retrying in 10 ms (attempt 2)",
                     retryLine(events, Step.INSTANCE));
         }
     }
