@@ -65,6 +65,11 @@ final class PlanCommand implements Callable<Integer> {
             }
             if (json) {
                 ObjectNode tree = Json.MAPPER.valueToTree(plan);
+                // as the text: a simulated lab is labelled so, and not priced as if it were billed
+                tree.put("practice", connection.practice);
+                if (connection.practice) {
+                    tree.put("hourlyCost", "nothing is billed: practice mode is a simulation");
+                }
                 tree.set("policyCheck", policyCheck != null ? Json.MAPPER.valueToTree(policyCheck)
                         : Json.MAPPER.createObjectNode().put("error", policyCheckFailure));
                 out.println(Json.pretty(tree));

@@ -29,6 +29,8 @@ class CliTest {
         assertEquals(0, r.exit(), r.err());
         JsonNode plan = Json.MAPPER.readTree(r.out());
         assertEquals("123456789012", plan.path("account").asText());
+        assertTrue(plan.path("practice").asBoolean(), "a script can tell a simulated plan from a real one");
+        assertEquals("nothing is billed: practice mode is a simulation", plan.path("hourlyCost").asText());
         assertTrue(plan.path("permissionsPolicy").isObject());
         assertEquals("arn:aws:ecr:us-east-1:123456789012:repository/ec2-ecr-test",
                 plan.path("permissionsPolicy").path("Statement").path(0).path("Resource").asText());
