@@ -23,23 +23,36 @@ public enum Step {
     KEY_PAIR("Prepare the SSH key pair", ResourceKind.KEY_PAIR),
     INSTANCE("Launch the instance with the role and wait until it runs", ResourceKind.INSTANCE);
 
+    /**
+     * What each step needs. Every step that creates something waits for the three look-ups, so a refusal there
+     * (no default VPC, an instance type no zone offers, no image, no account) creates nothing to roll back; the
+     * look-ups take well under a second, and the instance waits for the network and the image anyway.
+     */
+    private static final Set<Step> LOOKUPS = EnumSet.of(Step.IDENTITY, Step.NETWORK, Step.AMI);
+
+    private static Set<Step> after(Step... steps) {
+        Set<Step> s = EnumSet.copyOf(LOOKUPS);
+        s.addAll(List.of(steps));
+        return s;
+    }
+
     private static final Map<Step, Set<Step>> NEEDS = Map.ofEntries(
             Map.entry(IDENTITY, EnumSet.noneOf(Step.class)),
             Map.entry(NETWORK, EnumSet.noneOf(Step.class)),
             Map.entry(AMI, EnumSet.noneOf(Step.class)),
-            Map.entry(REPOSITORY, EnumSet.noneOf(Step.class)),
-            Map.entry(POLICY, EnumSet.of(IDENTITY)),
-            Map.entry(ROLE, EnumSet.noneOf(Step.class)),
-            Map.entry(POLICY_ATTACHMENT, EnumSet.of(ROLE, POLICY)),
-            Map.entry(INSTANCE_PROFILE, EnumSet.noneOf(Step.class)),
-            Map.entry(ROLE_IN_PROFILE, EnumSet.of(ROLE, INSTANCE_PROFILE)),
-            Map.entry(SECURITY_GROUP, EnumSet.of(NETWORK)),
-            Map.entry(KEY_PAIR, EnumSet.noneOf(Step.class)),
-            Map.entry(INSTANCE, EnumSet.of(ROLE_IN_PROFILE, POLICY_ATTACHMENT, SECURITY_GROUP, KEY_PAIR, AMI, NETWORK)));
+            Map.entry(REPOSITORY, after()),
+            Map.entry(POLICY, after()),
+            Map.entry(ROLE, after()),
+            Map.entry(POLICY_ATTACHMENT, after(ROLE, POLICY)),
+            Map.entry(INSTANCE_PROFILE, after()),
+            Map.entry(ROLE_IN_PROFILE, after(ROLE, INSTANCE_PROFILE)),
+            Map.entry(SECURITY_GROUP, after()),
+            Map.entry(KEY_PAIR, after()),
+            Map.entry(INSTANCE, after(ROLE_IN_PROFILE, POLICY_ATTACHMENT, SECURITY_GROUP, KEY_PAIR)));
 
-    /** The order the 2020 tutorial walks through the console, one thing at a time. */
-    public static final List<Step> TUTORIAL_ORDER = List.of(IDENTITY, REPOSITORY, POLICY, ROLE, POLICY_ATTACHMENT,
-            INSTANCE_PROFILE, ROLE_IN_PROFILE, NETWORK, SECURITY_GROUP, AMI, KEY_PAIR, INSTANCE);
+    /** The order the 2020 tutorial walks through the console, one thing at a time (its look-ups, done first here). */
+    public static final List<Step> TUTORIAL_ORDER = List.of(IDENTITY, NETWORK, AMI, REPOSITORY, POLICY, ROLE, POLICY_ATTACHMENT,
+            INSTANCE_PROFILE, ROLE_IN_PROFILE, SECURITY_GROUP, KEY_PAIR, INSTANCE);
 
     private final String title;
     private final ResourceKind creates;

@@ -58,7 +58,7 @@ class CliOutputTest {
             assertFalse(Pattern.compile("(after|, )" + Pattern.quote(id) + "\\b").matcher(steps).find(), "step id '" + id + "' shown: " + steps);
         }
         assertTrue(steps.contains("  12. " + Step.INSTANCE.title()), steps);
-        assertTrue(steps.stripTrailing().endsWith("after 2, 3, 7, 9, 10, 11"), steps);
+        assertTrue(steps.stripTrailing().endsWith("after 1, 2, 3, 7, 9, 10, 11"), steps);
         assertTrue(r.out().contains("Key pair: rolelab-ec2-ecr-test (generated on this computer"), r.out());
     }
 

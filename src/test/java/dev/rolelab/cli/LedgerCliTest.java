@@ -60,6 +60,8 @@ class LedgerCliTest {
         CliRun r = refusedByTheCloud("up", "--practice", "--instance-type", "t9.huge", "-y");
         assertTrue(r.err().contains("t9.huge is not offered in any availability zone of the default VPC in us-east-1"), r.err());
         assertTrue(r.err().contains("choose another instance type"), r.err());
+        // the look-ups come before anything is made: a type no zone offers creates nothing to roll back
+        assertFalse(r.out().contains("✓ Create") || r.out().contains("✓ Prepare"), r.out());
     }
 
     @Test
