@@ -4,18 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rolelab.lab.KeyChoice;
-import dev.rolelab.lab.LabSpec;
-import dev.rolelab.lab.Ledger;
 import dev.rolelab.lab.LedgerStore;
 import dev.rolelab.practice.PracticeCloud;
-import dev.rolelab.run.Cancel;
-import dev.rolelab.run.Events;
-import dev.rolelab.run.Provisioner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.Executors;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,25 +32,12 @@ class OpenLabsTest {
 
     @BeforeAll
     static void anEarlierRunLeftALab() throws Exception {
-        PracticeCloud cloud = new PracticeCloud(data.resolve("practice/account.json"), "us-east-1", PracticeCloud.Timing.INSTANT);
-        var executor = Executors.newFixedThreadPool(4);
-        LedgerStore earlier = new LedgerStore(data);
-        try {
-            Ledger ledger = earlier.create(LabSpec.builder().sshCidr("203.0.113.10/32")
-                    .key(KeyChoice.generate("rolelab-ec2-ecr-test")).build(), null, null, true);
-            Provisioner.Result r = new Provisioner(cloud, data.resolve("keys"), executor).provision(ledger, new Cancel(), Events.NONE, true);
-            assertEquals(Provisioner.Outcome.READY, r.outcome());
-            labId = ledger.labId();
-        } finally {
-            executor.shutdownNow();
-            earlier.close(); // the earlier run has ended: its hold on the lab goes with it
-        }
+        labId = EarlierRun.leftALab(data);
     }
 
     @Start
     void start(Stage stage) {
-        Services s = Wiring.practiceAt(data, PracticeCloud.Timing.INSTANT, Duration.ZERO, true);
-        services = new Services(data, s.ledgers(), s.executor(), s.clouds(), s.hosts(), s.waits(), s.regionNames(), java.util.Map::of, () -> false);
+        services = EarlierRun.services(data);
         window = new WizardWindow(stage, services);
         stage.show();
     }
