@@ -263,6 +263,10 @@ public final class TerminalView extends VBox {
             }
             text = after;
         }
+        if (text.indexOf('\u001B') < 0) {
+            // most lines carry no escape: one segment, and no matcher made for them
+            return List.of(new Segment(text, line.kind()));
+        }
         List<Segment> out = new ArrayList<>(2);
         Matcher m = CSI.matcher(text);
         int at = 0;

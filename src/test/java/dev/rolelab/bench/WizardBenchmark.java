@@ -203,7 +203,10 @@ class WizardBenchmark {
             meter.stop();
             pump.stop();
         });
-        System.out.printf("%nTerminal view, 200,000 lines / 20 MB pushed as fast as possible (headless Monocle, software rendering, 256 MB heap)%n");
+        String collector = ManagementFactory.getGarbageCollectorMXBeans().stream().map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(" + "));
+        System.out.printf("%nTerminal view, 200,000 lines / 20 MB pushed as fast as possible (headless Monocle, software rendering, 256 MB heap, %s)%n",
+                collector);
         System.out.printf("  shown in %.1f s over %d frames; largest gap between frames: %.0f ms (slowest single batch: %.0f ms); scrollback kept: %d lines%n",
                 secs, frames.get(), worst.get() / 1e6, slowestAppend.get() / 1e6, view[0].lineCount());
         gc.close();

@@ -60,4 +60,70 @@ class EventPumpTest {
         robot.interact(() -> pump.stop());
         assertTrue(sizes.stream().allMatch(s -> s <= EventPump.FIRST_BATCH), "and the next ones do not grow: " + sizes);
     }
+
+    @Test
+    void aFloodWaitsForTheFramesInsteadOfPilingUp(FxRobot robot) throws Exception {
+        AtomicInteger seen = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<EventPump<Integer>> made = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            made.set(new EventPump<>(batch -> seen.addAndGet(batch.size())));
+            made.get().start();
+        });
+        EventPump<Integer> pump = made.get();
+        int most = 0;
+        for (int i = 0; i < 5 * EventPump.BACKLOG; i++) {
+            pump.offer(i);
+            most = Math.max(most, pump.backlog());
+        }
+        robot.interact(() -> pump.stop());
+        assertEquals(5 * EventPump.BACKLOG, seen.get(), "everything offered is handed over");
+        assertTrue(most <= EventPump.BACKLOG + 1, "the worker waited for the frames: at most " + most + " items were waiting");
+    }
+
+    @Test
+    void aWorkerStopsWaitingWhenNoFrameComes(FxRobot robot) throws Exception {
+        AtomicInteger seen = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<EventPump<Integer>> made = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            made.set(new EventPump<>(batch -> seen.addAndGet(batch.size())));
+            made.get().start();
+        });
+        EventPump<Integer> pump = made.get();
+        java.util.concurrent.CountDownLatch offered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean offeredWhileHeld = new java.util.concurrent.atomic.AtomicBoolean();
+        // the FX thread is held (a frame that never ends): the worker must not wait for it more than once
+        javafx.application.Platform.runLater(() -> {
+            try {
+                held.countDown();
+                offeredWhileHeld.set(offered.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        held.await();
+        for (int i = 0; i < 3 * EventPump.BACKLOG; i++) {
+            pump.offer(i);
+        }
+        offered.countDown();
+        robot.interact(() -> pump.stop());
+        assertTrue(offeredWhileHeld.get(), "the worker finished offering while no frame could come");
+        assertEquals(3 * EventPump.BACKLOG, seen.get());
+    }
+
+    @Test
+    void theFxThreadNeverWaits(FxRobot robot) {
+        AtomicInteger seen = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<EventPump<Integer>> made = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            made.set(new EventPump<>(batch -> seen.addAndGet(batch.size())));
+            made.get().start();
+            for (int i = 0; i < 2 * EventPump.BACKLOG; i++) {
+                made.get().offer(i); // waiting here would wait for itself
+            }
+            assertEquals(2 * EventPump.BACKLOG, made.get().backlog(), "nothing drained while the FX thread offered");
+        });
+        robot.interact(() -> made.get().stop());
+        assertEquals(2 * EventPump.BACKLOG, seen.get());
+    }
 }
