@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Remove everything a lab created, in dependency order, as its ledger lists it.",
                 "It uses the account, profile and region the lab was created with. In a terminal it asks first "
                         + "(-y: do not ask); without a terminal it removes at once.",
+                "A lab made with `up --endpoint-url URL` is removed only when the same --endpoint-url is given here.",
                 Teardown.Options.KEY_RULE + " Keep it with --keep-key."})
 final class DownCommand implements Callable<Integer> {
 
@@ -46,6 +47,10 @@ final class DownCommand implements Callable<Integer> {
     /** What deleting the key took before it became the rule; still accepted so scripts that pass it keep working. */
     @Option(names = "--delete-key", hidden = true, description = "Delete the generated private key with the lab (the default now).")
     boolean deleteKey;
+
+    /** Means what it means on {@code plan} and {@code up}; here it must also be the URL the lab's ledger records. */
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this URL instead of AWS (for testing).")
+    String endpointUrl;
 
     @Spec
     CommandSpec command;
@@ -93,6 +98,19 @@ final class DownCommand implements Callable<Integer> {
                     }
                 }
             }
+            List<String> refused = new ArrayList<>();
+            labs.removeIf(ledger -> {
+                String why = endpointRefusal(ledger);
+                if (why != null) {
+                    refused.add(ledger.labId());
+                    err.println("rolelab: " + why);
+                }
+                return why != null;
+            });
+            if (!refused.isEmpty() && labs.isEmpty()) {
+                out.println("Nothing removed.");
+                return ExitCodes.INVALID_INPUT;
+            }
             if (labs.isEmpty()) {
                 out.println(skipped.isEmpty() ? "No open labs: nothing to remove." : "Nothing removed.");
                 return skipped.isEmpty() ? ExitCodes.DONE : LAB_IN_USE;
@@ -124,6 +142,9 @@ final class DownCommand implements Callable<Integer> {
             if (!clean) {
                 return ExitCodes.CLOUD_FAILED;
             }
+            if (!refused.isEmpty()) {
+                return ExitCodes.INVALID_INPUT;
+            }
             return skipped.isEmpty() ? ExitCodes.DONE : LAB_IN_USE;
         }
     }
@@ -140,4 +161,27 @@ final class DownCommand implements Callable<Integer> {
 
     /** A lab was left because another run holds it (as for any failure that is neither input nor AWS). */
     static final int LAB_IN_USE = 1;
+
+    /**
+     * Why {@code ledger}'s endpoint gets no request, or null. A ledger is a file anyone with the user's rights can edit:
+     * an endpoint written into it would receive signed requests (the access key id, the account's names), so one that
+     * is recorded goes only where this command line names it too.
+     */
+    private String endpointRefusal(Ledger ledger) {
+        String recorded = ledger.context().endpointUrl();
+        if (ledger.context().practice() || recorded == null || recorded.equals(endpointUrl)) {
+            return null;
+        }
+        String shown = dev.rolelab.lab.DataFolder.printable(recorded);
+        if (Checks.endpointUrl(recorded).filter(dev.rolelab.lab.Problem::isError).isPresent()
+                || !recorded.matches("[A-Za-z0-9:/._~%\\[\\]-]+")) {
+            // not a URL `up` would have written: no command to copy, in case it carries shell words
+            return "lab " + ledger.labId() + "'s ledger names the endpoint " + dev.rolelab.lab.LabRules.shown(recorded)
+                    + ", which is not a URL RoleLab accepts: the ledger was edited. RoleLab sends it nothing.";
+        }
+        return "lab " + ledger.labId() + " was made against " + shown + " (its ledger says so), "
+                + (endpointUrl == null ? "" : "not the endpoint " + dev.rolelab.lab.DataFolder.printable(endpointUrl) + " given with --endpoint-url, ")
+                + "and RoleLab sends a lab's requests to an endpoint only when the command line names it. If it is yours, run "
+                + "`rolelab down --lab " + ledger.labId() + " --endpoint-url " + shown + "`.";
+    }
 }

@@ -62,6 +62,11 @@ public final class LabRules {
         return problems.stream().anyMatch(Problem::isError);
     }
 
+    /** Whether {@code text} has the shape of a region id (us-east-1): nothing else may become part of an endpoint's host. */
+    public static boolean isRegionId(String text) {
+        return text != null && REGION.matcher(text).matches();
+    }
+
     /** The one region check: the shape of a region id, then the regions this version knows. */
     public Optional<Problem> region(String region) {
         if (region == null || !REGION.matcher(region).matches()) {

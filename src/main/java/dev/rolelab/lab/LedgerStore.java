@@ -564,6 +564,10 @@ public final class LedgerStore implements AutoCloseable {
                 || s.context().created() == null || s.spec() == null) {
             return bad(file, "it lacks what every ledger has (its lab, status, spec or resource list)");
         }
+        if (!LabRules.isRegionId(s.context().region())) {
+            // the region becomes part of every endpoint's host name: an edited one could send the signed requests anywhere
+            return bad(file, "its region " + LabRules.shown(s.context().region()) + " is not an AWS region id (like us-east-1)");
+        }
         if (!s.context().labId().equals(id)) {
             return bad(file, "it says it is the ledger of " + DataFolder.printable(s.context().labId()) + ", not of " + id);
         }

@@ -301,4 +301,98 @@ class LedgerCliTest {
             }
         }
     }
+
+    /** Counts the connections made to a local port: what an attacker's endpoint would see. */
+    private static final class Listener implements AutoCloseable {
+        final java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+
+        Listener() throws java.io.IOException {
+            Thread t = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket s = socket.accept()) {
+                        connections.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            }, "listener");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
+    }
+
+    /** A lab whose ledger was edited to look like a real one made against {@code endpoint}. */
+    private String editedToAnEndpoint(String endpoint) throws Exception {
+        String lab = upKeep();
+        Path ledger = home().resolve("labs").resolve(lab + ".json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(ledger.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode context = (com.fasterxml.jackson.databind.node.ObjectNode) json.get("context");
+        context.put("practice", false);
+        context.put("endpointUrl", endpoint);
+        Files.write(ledger, Json.MAPPER.writeValueAsBytes(json));
+        return lab;
+    }
+
+    /**
+     * A ledger is a file anyone with the user's rights can edit: an endpoint written into it must not receive down's
+     * signed requests (a signature, the access key id, the account's names) unless the command line names it too.
+     */
+    @Test
+    void anEndpointEditedIntoALedgerGetsNoRequestUnlessTheCommandLineNamesIt() throws Exception {
+        try (Listener attacker = new Listener()) {
+            String lab = editedToAnEndpoint(attacker.url());
+            CliRun down = CliRun.run(home(), "down", "--lab", lab, "-y");
+            assertEquals(2, down.exit(), down.err() + down.out());
+            assertTrue(down.err().contains("rolelab: lab " + lab + " was made against " + attacker.url()), down.err());
+            assertTrue(down.err().contains("--endpoint-url " + attacker.url()), "it says how to confirm it: " + down.err());
+            assertFalse(down.out().contains("Removing lab"), down.out());
+
+            CliRun other = CliRun.run(home(), "down", "--lab", lab, "-y", "--endpoint-url", "http://127.0.0.1:9");
+            assertEquals(2, other.exit(), other.err() + other.out());
+            assertTrue(other.err().contains("not the endpoint http://127.0.0.1:9 given with --endpoint-url"), other.err());
+
+            CliRun all = CliRun.run(home(), "down", "--all", "-y");
+            assertEquals(2, all.exit(), all.err() + all.out());
+            assertTrue(all.err().contains("was made against " + attacker.url()), all.err());
+            Path ledger = home().resolve("labs").resolve(lab + ".json");
+            String original = Files.readString(ledger);
+            Files.writeString(ledger, original.replace(attacker.url(), attacker.url() + "/;touch${IFS}/tmp/pwned"));
+            CliRun shell = CliRun.run(home(), "down", "--lab", lab, "-y");
+            assertEquals(2, shell.exit(), shell.err());
+            assertTrue(shell.err().contains("which is not a URL RoleLab accepts") && !shell.err().contains("run `rolelab down"), shell.err());
+            Files.writeString(ledger, original);
+            assertEquals(0, attacker.connections.get(), "nothing reached the endpoint in the ledger");
+            assertTrue(Files.exists(home().resolve("labs").resolve(lab + ".json")), "the lab is still listed");
+
+            // named on the command line, it is the user's own choice: down goes there
+            CliRun named = CliRun.run(home(), "down", "--lab", lab, "-y", "--endpoint-url", attacker.url());
+            assertFalse(named.err().contains("was made against"), named.err());
+            assertTrue(named.out().contains("Removing lab " + lab), named.out());
+        }
+    }
+
+    /** The region becomes part of every endpoint's host name: an edited one could point the SDK at any host. */
+    @Test
+    void aLedgerWhoseRegionIsNotARegionIdIsUnreadableAndNothingIsSent() throws Exception {
+        String lab = upKeep();
+        Path ledger = home().resolve("labs").resolve(lab + ".json");
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(ledger.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("context")).put("region", "attacker.example/x");
+        Files.write(ledger, Json.MAPPER.writeValueAsBytes(json));
+        CliRun status = CliRun.run(home(), "status");
+        assertTrue(status.err().contains("its region 'attacker.example/x' is not an AWS region id"), status.err());
+        CliRun down = CliRun.run(home(), "down", "--lab", lab, "-y");
+        assertTrue(down.exit() != 0, down.out());
+        assertFalse(down.out().contains("Removing lab"), down.out());
+    }
 }
