@@ -39,6 +39,9 @@ final class Printer implements Events {
         this.unicode = StandardCharsets.UTF_8.equals(Charset.defaultCharset());
     }
 
+    /** Where a failure's advice begins ({@code CloudException#describe}). */
+    private static final String ADVICE = "\n  What to do: ";
+
     @Override
     public synchronized void emit(Event e) {
         if (e.type() == Event.Type.OUTPUT) {
@@ -56,7 +59,13 @@ final class Printer implements Events {
             default -> unicode ? "•" : "*";
         };
         double secs = (System.nanoTime() - start) / 1e9;
-        String detail = e.message().isEmpty() ? "" : (unicode ? " — " : " - ") + plain(finalState(e.message()));
+        String message = e.message();
+        int advice = message.indexOf(ADVICE);
+        if (e.type() == Event.Type.FAILED && advice >= 0) {
+            // the command's closing error on stderr gives the advice, once, with the reason
+            message = message.substring(0, advice);
+        }
+        String detail = message.isEmpty() ? "" : (unicode ? " — " : " - ") + plain(finalState(message));
         out.printf("[%6.1fs] %s %s%s%n", secs, mark, e.title(), detail);
         out.flush();
     }

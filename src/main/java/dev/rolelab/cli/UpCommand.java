@@ -118,6 +118,7 @@ final class UpCommand implements Callable<Integer> {
                     return ExitCodes.CANCELLED;
                 }
             }
+            boolean nothingMade = ledger.entries().isEmpty();
             switch (result.outcome()) {
                 case READY -> {
                     Provisioner.Provisioned p = result.lab();
@@ -132,7 +133,8 @@ final class UpCommand implements Callable<Integer> {
                 }
                 default -> {
                     err.println("rolelab: " + (result.failedStep() == null ? "" : result.failedStep().title() + " failed: ") + result.failure());
-                    err.println(keepOnFailure ? "What was created is kept: rolelab down --lab " + ledger.labId()
+                    err.println(nothingMade ? "Nothing was created."
+                            : keepOnFailure ? "What was created is kept: rolelab down --lab " + ledger.labId()
                             : "What was created has been removed (see the lines above).");
                     return ExitCodes.CLOUD_FAILED;
                 }

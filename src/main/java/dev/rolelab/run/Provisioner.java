@@ -117,11 +117,12 @@ public final class Provisioner {
         String why = cancelled ? "cancelled" : Failures.describe(outcome.firstFailure());
         ledger.status(Ledger.Status.FAILED);
         if (rollback) {
-            events.emit(Event.of(Event.Type.INFO, "", "Rolling back",
-                    (cancelled ? "Cancelled" : "Provisioning failed") + "; removing what was created"));
+            events.emit(Event.of(Event.Type.INFO, "", "Rolling back", (cancelled ? "Cancelled" : "Provisioning failed")
+                    + (ledger.entries().isEmpty() ? "; nothing was created, so there is nothing to remove" : "; removing what was created")));
             teardown.run(ledger, Teardown.Options.STANDARD, events);
         } else {
-            events.emit(Event.of(Event.Type.INFO, "", "Kept", "What was created is kept; remove it with: rolelab down --lab " + ledger.labId()));
+            events.emit(Event.of(Event.Type.INFO, "", "Kept", ledger.entries().isEmpty() ? "Nothing was created"
+                    : "What was created is kept; remove it with: rolelab down --lab " + ledger.labId()));
         }
         return new Result(cancelled ? Outcome.CANCELLED : Outcome.FAILED, why, failed, null, durations(millis));
     }

@@ -62,6 +62,12 @@ class LedgerCliTest {
         assertTrue(r.err().contains("choose another instance type"), r.err());
         // the look-ups come before anything is made: a type no zone offers creates nothing to roll back
         assertFalse(r.out().contains("✓ Create") || r.out().contains("✓ Prepare"), r.out());
+        // and says so: no "removing what was created" when nothing was, and the advice is given once, with the error
+        assertFalse(r.out().contains("removing what was created"), r.out());
+        assertTrue(r.out().contains("nothing was created, so there is nothing to remove"), r.out());
+        assertTrue(r.err().contains("Nothing was created."), r.err());
+        assertFalse(r.err().contains("has been removed"), r.err());
+        assertFalse(r.out().contains("What to do"), "the advice is on stderr, with the error, not twice: " + r.out());
     }
 
     @Test
