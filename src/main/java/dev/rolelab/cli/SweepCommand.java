@@ -66,8 +66,8 @@ final class SweepCommand implements Callable<Integer> {
                 if (LedgerStore.isLabId(id)) {
                     labs.put(id, rs);
                 } else {
-                    err.printf("rolelab: warning: %d resource(s) tagged rolelab:lab=%s, which is not a lab id RoleLab makes: left alone.%n",
-                            rs.size(), DataFolder.printable(id));
+                    err.printf("rolelab: warning: %s tagged rolelab:lab=%s, which is not a lab id RoleLab makes: left alone.%n",
+                            rs.size() == 1 ? "1 resource" : rs.size() + " resources", DataFolder.printable(id));
                 }
             });
             Sweep.Found found = new Sweep.Found(labs);

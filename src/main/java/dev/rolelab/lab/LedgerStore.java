@@ -591,6 +591,24 @@ public final class LedgerStore implements AutoCloseable {
     }
 
     /**
+     * Why a key for {@code labId} in the keys folder is left alone because the folder is a symbolic link
+     * ({@link #generatedKeyFile} then finds nothing); empty when there is no such key or the folder is RoleLab's.
+     */
+    public java.util.Optional<String> keyBehindALinkedFolder(String labId) {
+        requireLabId(labId);
+        if (!Files.isSymbolicLink(keysFolder())) {
+            return java.util.Optional.empty();
+        }
+        for (String name : List.of(labId + "_ed25519", labId + ".pem")) {
+            if (Files.exists(keysFolder().resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                return java.util.Optional.of("the keys folder " + DataFolder.printable(keysFolder()) + " is a symbolic link, not the folder RoleLab made: "
+                        + name + " in it is left alone (delete it by hand if it is the lab's key)");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The private key file RoleLab generated for {@code labId} if it is still here: {@code keys/<lab id>_ed25519} or
      * {@code keys/<lab id>.pem}, a plain file in a keys folder that is not a link, passing the check a ledger's own key
      * entry passes. For {@code sweep}, whose lab has no readable ledger to name it: nothing else in the folder is ever named.

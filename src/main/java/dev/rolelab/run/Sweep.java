@@ -77,7 +77,10 @@ public final class Sweep {
             Ledger.Context ctx = new Ledger.Context(lab.getKey(), region, null, null, practice, Instant.now());
             Ledger ledger = store.recovered(ctx, LabSpec.builder().region(region).sshCidr("0.0.0.0/32").build(), new ArrayList<>(entries.values()));
             ledger.warnings().forEach(w -> events.emit(Event.of(Event.Type.INFO, "", "Sweep", w)));
-            events.emit(Event.of(Event.Type.INFO, "", "Sweep", "removing " + entries.size() + " resource(s) of " + lab.getKey()));
+            store.keyBehindALinkedFolder(lab.getKey()).ifPresent(why -> events.emit(Event.of(Event.Type.INFO, "", "Sweep", why)));
+            // the links (policy attached, role in profile) are undone too, but they are not resources of their own
+            long count = entries.keySet().stream().filter(k -> k != ResourceKind.POLICY_ATTACHMENT && k != ResourceKind.ROLE_IN_PROFILE).count();
+            events.emit(Event.of(Event.Type.INFO, "", "Sweep", "removing " + count + (count == 1 ? " resource" : " resources") + " of " + lab.getKey()));
             Teardown.Result result = new Teardown(cloud, executor).run(ledger, options, events);
             failures.addAll(result.failures());
         }

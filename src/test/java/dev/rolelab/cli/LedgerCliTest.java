@@ -401,4 +401,22 @@ class LedgerCliTest {
         assertTrue(down.exit() != 0, down.out());
         assertFalse(down.out().contains("Removing lab"), down.out());
     }
+
+    /** Sweep leaves the key behind a linked keys folder alone, and says so instead of passing over it in silence. */
+    @Test
+    void sweepSaysItLeavesTheKeyInALinkedKeysFolderAndCountsWhatItRemoves() throws Exception {
+        String lab = upKeep();
+        Files.delete(home().resolve("labs").resolve(lab + ".json")); // the ledger is lost: sweep finds the lab by its tags
+        Path keys = home().resolve("keys");
+        Path real = Files.move(keys, home().resolve("keys-elsewhere"));
+        Files.createSymbolicLink(keys, real);
+        CliRun sweep = CliRun.run(home(), "sweep", "--practice", "-y");
+        assertEquals(0, sweep.exit(), sweep.err() + sweep.out());
+        assertTrue(Files.exists(real.resolve(lab + "_ed25519")), "nothing behind the link is deleted");
+        assertTrue((sweep.out() + sweep.err()).contains("is a symbolic link") && (sweep.out() + sweep.err()).contains(lab + "_ed25519"),
+                "it names the key it leaves: " + sweep.out() + sweep.err());
+        // the seven tagged resources it listed, not nine (the two links are not resources of their own)
+        assertTrue(sweep.out().contains("removing 7 resources of " + lab), sweep.out());
+        assertFalse(sweep.out().contains("(s)"), sweep.out());
+    }
 }
