@@ -56,7 +56,10 @@ final class SweepCommand implements Callable<Integer> {
             });
             Sweep sweep = new Sweep(cloud, w.ledgers, w.executor);
             LedgerStore.Survey survey = w.ledgers.survey();
-            survey.unreadable().forEach(u -> err.println("rolelab: warning: " + u.getMessage()));
+            // sweep itself is what the warning elsewhere points to: here it only says what is wrong; each lab it finds says
+            // what becomes of the file
+            survey.unreadable().forEach(u -> err.println("rolelab: warning: the ledger " + DataFolder.printable(u.file())
+                    + " cannot be read: " + u.problem() + "."));
             Set<String> unreadable = new HashSet<>();
             survey.unreadable().forEach(u -> unreadable.add(u.file().getFileName().toString().replaceFirst("\\.json$", "")));
             Sweep.Found scanned = sweep.scan();

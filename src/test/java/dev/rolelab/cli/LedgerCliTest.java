@@ -168,6 +168,11 @@ class LedgerCliTest {
 
         CliRun sweep = CliRun.run(home(), "sweep", "--practice");
         assertEquals(0, sweep.exit(), sweep.err());
+        for (Path b : broken) {
+            assertTrue(sweep.err().contains(b + " cannot be read"), b + " not reported: " + sweep.err());
+        }
+        // said once, without pointing to sweep from within sweep, and without "kept as it is" (sweep may set it aside)
+        assertFalse(sweep.err().contains("`rolelab sweep` finds") || sweep.err().contains("kept as it is"), sweep.err());
 
         CliRun down = CliRun.run(home(), "down", "--all", "--delete-key");
         assertEquals(0, down.exit(), down.err() + down.out());
