@@ -78,8 +78,12 @@ final class UpCommand implements Callable<Integer> {
             if (e.kind() != CloudException.Kind.NO_DEFAULT_VPC) {
                 throw e;
             }
-            out.printf("Created the default VPC %s in %s (kept afterwards: it belongs to the account, not to the lab).%n",
-                    cloud.createDefaultVpc(), spec.region());
+            java.util.Optional<String> made = dev.rolelab.run.DefaultVpc.create(cloud);
+            if (made.isPresent()) {
+                out.printf("Created the default VPC %s in %s (kept afterwards: it belongs to the account, not to the lab).%n", made.get(), spec.region());
+            } else {
+                out.printf("%s has a default VPC now (made since RoleLab looked): it is used.%n", spec.region());
+            }
         }
     }
 

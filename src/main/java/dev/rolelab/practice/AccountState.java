@@ -61,6 +61,12 @@ public record AccountState(Standing standing, int vcpuLimit, int iamLimit) {
         if (instanceType.startsWith("t2.") && Set.of("nano", "micro", "small").contains(size)) {
             return 1;
         }
+        if (size.startsWith("metal")) {
+            // a whole host: m5.metal and c5.metal have 96 vCPUs, m7g.metal 64, u-*-metal several hundred. 96 is the
+            // usual case, and far past a new account's quota, as in EC2 (metal-24xl and the like name their size)
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("metal-(\\d+)xl").matcher(size);
+            return m.matches() ? 4 * Integer.parseInt(m.group(1)) : 96;
+        }
         if (size.endsWith("xlarge")) {
             String n = size.substring(0, size.length() - "xlarge".length());
             return n.matches("\\d+") ? 4 * Integer.parseInt(n) : 4;

@@ -460,11 +460,13 @@ public final class PracticeCloud implements Cloud {
     public String createDefaultVpc() {
         call("ec2:CreateDefaultVpc");
         return inAccount(() -> {
-            if (!account.defaultVpc) {
-                account.defaultVpcs++; // a new VPC, with new subnets
-                account.defaultVpc = true;
-                save();
+            if (account.defaultVpc) {
+                // one default VPC per region, as EC2 has it
+                throw error("DefaultVpcAlreadyExists", "A Default VPC already exists for this account in this region.", "ec2:CreateDefaultVpc");
             }
+            account.defaultVpcs++; // a new VPC, with new subnets
+            account.defaultVpc = true;
+            save();
             return vpcId();
         });
     }

@@ -217,6 +217,12 @@ class PracticeCloudStrictnessTest {
                 "deleting the default VPC deletes its subnets");
         String vpc = c.createDefaultVpc();
         assertNotEquals(byDefault.vpcId(), vpc, "a new default VPC has a new id");
+        // one default VPC per region: EC2 refuses a second, as the engine must expect
+        CloudException twice = assertThrows(CloudException.class, c::createDefaultVpc);
+        assertEquals("DefaultVpcAlreadyExists", twice.code());
+        assertEquals("ec2:CreateDefaultVpc", twice.operation());
+        // and the remedy RoleLab offers takes that refusal as "there is one now" (another run or a second click made it)
+        assertEquals(java.util.Optional.empty(), dev.rolelab.run.DefaultVpc.create(c));
         dev.rolelab.cloud.Network again = c.network("t3.micro", null);
         assertEquals(vpc, again.vpcId());
         assertNotEquals(byDefault.subnetId(), again.subnetId(), "and new subnets");

@@ -199,7 +199,7 @@ public final class NetworkViewModel {
         networkFailed.set(false);
         networkText.set("Creating the default VPC (it stays afterwards: it belongs to the account, not to the lab)…");
         WizardModel.CloudChoice choice = model.cloudChoice();
-        executor.run(() -> model.cloud(choice).createDefaultVpc(), id -> {
+        executor.run(() -> dev.rolelab.run.DefaultVpc.create(model.cloud(choice)), id -> {
             creatingVpc.set(false);
             asked = null;
             checkNetwork();
