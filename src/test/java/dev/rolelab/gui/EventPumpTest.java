@@ -64,12 +64,7 @@ class EventPumpTest {
     @Test
     void aFloodWaitsForTheFramesInsteadOfPilingUp(FxRobot robot) throws Exception {
         AtomicInteger seen = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<EventPump<Integer>> made = new java.util.concurrent.atomic.AtomicReference<>();
-        robot.interact(() -> {
-            made.set(new EventPump<>(batch -> seen.addAndGet(batch.size())));
-            made.get().start();
-        });
-        EventPump<Integer> pump = made.get();
+        EventPump<Integer> pump = running(robot, seen);
         int most = 0;
         for (int i = 0; i < 5 * EventPump.BACKLOG; i++) {
             pump.offer(i);
@@ -83,12 +78,7 @@ class EventPumpTest {
     @Test
     void aWorkerStopsWaitingWhenNoFrameComes(FxRobot robot) throws Exception {
         AtomicInteger seen = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<EventPump<Integer>> made = new java.util.concurrent.atomic.AtomicReference<>();
-        robot.interact(() -> {
-            made.set(new EventPump<>(batch -> seen.addAndGet(batch.size())));
-            made.get().start();
-        });
-        EventPump<Integer> pump = made.get();
+        EventPump<Integer> pump = running(robot, seen);
         java.util.concurrent.CountDownLatch offered = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean offeredWhileHeld = new java.util.concurrent.atomic.AtomicBoolean();
@@ -125,5 +115,15 @@ class EventPumpTest {
         });
         robot.interact(() -> made.get().stop());
         assertEquals(2 * EventPump.BACKLOG, seen.get());
+    }
+
+    /** A started pump that counts what it hands over. */
+    private static EventPump<Integer> running(FxRobot robot, AtomicInteger seen) {
+        java.util.concurrent.atomic.AtomicReference<EventPump<Integer>> made = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            made.set(new EventPump<>(batch -> seen.addAndGet(batch.size())));
+            made.get().start();
+        });
+        return made.get();
     }
 }
